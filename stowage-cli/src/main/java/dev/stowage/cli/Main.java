@@ -1,0 +1,12 @@
+package dev.stowage.cli;
+
+import picocli.CommandLine;
+
+/** Process entry point: runs {@link StowageCommand} and exits with its code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(StowageCommand.newCommandLine().execute(args));
+  }
+}
