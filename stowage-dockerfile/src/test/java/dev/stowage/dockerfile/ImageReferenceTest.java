@@ -273,7 +273,11 @@ class ImageReferenceTest {
     assertThat(shared)
         .as("system property stowage.shared (set by the Maven build) names ../shared")
         .isNotNull();
-    return Path.of(shared);
+    Path path = Path.of(shared);
+    assertThat(path)
+        .as("the shared fixtures (../shared beside the checkout, see DESIGN.md) at %s", path)
+        .isDirectory();
+    return path;
   }
 
   private static ImageReference withOriginal(ImageReference ref, String original) {
