@@ -321,6 +321,9 @@ class ShellLexerTest {
       assertThat(LEXER.processWords("$NBSP", env)).containsExactly("a", "b");
     }
 
+    // The newest lex.go shares one word buffer between nesting levels, so a nested ${...}
+    // drops the text before it ("pre") from the split words; that is a regression of a buffer
+    // reuse, not a documented behaviour, and Stowage keeps the earlier, intended result.
     @Test
     void nestedDefaultKeepsTheSurroundingWord() throws ExpansionException {
       assertThat(LEXER.processWords("pre${UNSET:-a b}post x", env))
