@@ -113,8 +113,10 @@ class ShellLexerTest {
     @Test
     void questionMarkHasDefaultMessages() {
       assertThat(failure("${UNSET?}", env).reason()).isEqualTo("UNSET: is not allowed to be unset");
-      assertThat(failure("${UNSET:?}", env).reason()).isEqualTo("UNSET: is not allowed to be unset");
-      assertThat(failure("${EMPTY:?}", env).reason()).isEqualTo("EMPTY: is not allowed to be empty");
+      assertThat(failure("${UNSET:?}", env).reason())
+          .isEqualTo("UNSET: is not allowed to be unset");
+      assertThat(failure("${EMPTY:?}", env).reason())
+          .isEqualTo("EMPTY: is not allowed to be empty");
       assertThat(failure("${EMPTY:?custom}", env).reason()).isEqualTo("EMPTY: custom");
     }
   }
@@ -245,7 +247,8 @@ class ShellLexerTest {
 
     @Test
     void innerErrorSurvivesWhenInputContinues() {
-      assertThat(failure("${a:-${}}x", Map.of()).reason()).isEqualTo("syntax error: bad substitution");
+      assertThat(failure("${a:-${}}x", Map.of()).reason())
+          .isEqualTo("syntax error: bad substitution");
       assertThat(failure("${a:-${b?gone}}", Map.of()).reason()).isEqualTo("b: gone");
     }
 
@@ -409,7 +412,8 @@ class ShellLexerTest {
       ShellLexer base = ShellLexer.of();
       ShellLexer both = base.with(Option.RAW_QUOTES, Option.SKIP_UNSET_ENV);
       assertThat(base.options()).isEmpty();
-      assertThat(both.options()).containsExactlyInAnyOrder(Option.RAW_QUOTES, Option.SKIP_UNSET_ENV);
+      assertThat(both.options())
+          .containsExactlyInAnyOrder(Option.RAW_QUOTES, Option.SKIP_UNSET_ENV);
       assertThat(both.escape()).isEqualTo('\\');
     }
   }
