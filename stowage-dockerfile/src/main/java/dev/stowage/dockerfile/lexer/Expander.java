@@ -292,7 +292,8 @@ final class Expander {
         modifier += Runes.toString(op);
       }
       case '+', '-', '?', '#', '%' -> {}
-      default -> throw new Failure("unsupported modifier (" + modifier + ") in substitution", start);
+      default ->
+          throw new Failure("unsupported modifier (" + modifier + ") in substitution", start);
     }
     // After a colon any character gets here; unknown ones fail once the word is read.
     boolean patternWord = op == '#' || op == '%';

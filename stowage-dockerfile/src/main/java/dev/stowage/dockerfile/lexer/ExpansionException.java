@@ -31,7 +31,7 @@ public final class ExpansionException extends Exception {
     return offset;
   }
 
-  /** What is wrong, without the word and the offset (for example {@code "VAR: is not allowed to be unset"}). */
+  /** What is wrong, without word and offset, e.g. {@code "VAR: is not allowed to be empty"}. */
   public String reason() {
     return reason;
   }

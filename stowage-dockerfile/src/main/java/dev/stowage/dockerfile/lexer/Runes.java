@@ -1,6 +1,6 @@
 package dev.stowage.dockerfile.lexer;
 
-/** Character classes on Unicode code points with the meaning Go's {@code unicode} package gives them. */
+/** Character classes on Unicode code points, with the meaning Go's {@code unicode} gives them. */
 final class Runes {
 
   /** Marks the end of input where a code point is expected. */

@@ -98,8 +98,8 @@ public final class ShellLexer {
 
   /**
    * Expands {@code word} and splits the result on unquoted white space (BuildKit's {@code
-   * ProcessWords}, used for the arguments of instructions such as COPY and ADD); white space
-   * that comes from a variable also splits, quoted or escaped white space does not.
+   * ProcessWords}, which BuildKit applies to the arguments of EXPOSE); white space that comes
+   * from a variable also splits, quoted or escaped white space does not.
    *
    * @throws ExpansionException if the word is malformed or a {@code ${NAME?message}} fails
    */

@@ -113,8 +113,10 @@ class ShellLexerTest {
     @Test
     void questionMarkHasDefaultMessages() {
       assertThat(failure("${UNSET?}", env).reason()).isEqualTo("UNSET: is not allowed to be unset");
-      assertThat(failure("${UNSET:?}", env).reason()).isEqualTo("UNSET: is not allowed to be unset");
-      assertThat(failure("${EMPTY:?}", env).reason()).isEqualTo("EMPTY: is not allowed to be empty");
+      assertThat(failure("${UNSET:?}", env).reason())
+          .isEqualTo("UNSET: is not allowed to be unset");
+      assertThat(failure("${EMPTY:?}", env).reason())
+          .isEqualTo("EMPTY: is not allowed to be empty");
       assertThat(failure("${EMPTY:?custom}", env).reason()).isEqualTo("EMPTY: custom");
     }
   }
@@ -245,7 +247,8 @@ class ShellLexerTest {
 
     @Test
     void innerErrorSurvivesWhenInputContinues() {
-      assertThat(failure("${a:-${}}x", Map.of()).reason()).isEqualTo("syntax error: bad substitution");
+      assertThat(failure("${a:-${}}x", Map.of()).reason())
+          .isEqualTo("syntax error: bad substitution");
       assertThat(failure("${a:-${b?gone}}", Map.of()).reason()).isEqualTo("b: gone");
     }
 
@@ -321,6 +324,9 @@ class ShellLexerTest {
       assertThat(LEXER.processWords("$NBSP", env)).containsExactly("a", "b");
     }
 
+    // The newest lex.go shares one word buffer between nesting levels, so a nested ${...}
+    // drops the text before it ("pre") from the split words; that is a regression of a buffer
+    // reuse, not a documented behaviour, and Stowage keeps the earlier, intended result.
     @Test
     void nestedDefaultKeepsTheSurroundingWord() throws ExpansionException {
       assertThat(LEXER.processWords("pre${UNSET:-a b}post x", env))
@@ -406,7 +412,8 @@ class ShellLexerTest {
       ShellLexer base = ShellLexer.of();
       ShellLexer both = base.with(Option.RAW_QUOTES, Option.SKIP_UNSET_ENV);
       assertThat(base.options()).isEmpty();
-      assertThat(both.options()).containsExactlyInAnyOrder(Option.RAW_QUOTES, Option.SKIP_UNSET_ENV);
+      assertThat(both.options())
+          .containsExactlyInAnyOrder(Option.RAW_QUOTES, Option.SKIP_UNSET_ENV);
       assertThat(both.escape()).isEqualTo('\\');
     }
   }
