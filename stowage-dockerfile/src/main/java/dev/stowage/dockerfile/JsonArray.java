@@ -21,7 +21,6 @@ final class JsonArray {
   private final String s;
   private int pos;
   private boolean nonString;
-  private int depth;
 
   private JsonArray(String s, int pos) {
     this.s = s;
@@ -100,65 +99,72 @@ final class JsonArray {
     }
   }
 
+  /** Skips one JSON value; iterative so that deep nesting cannot overflow the stack. */
   private void value() {
-    if (++depth > 10_000) {
+    StringBuilder closers = new StringBuilder();
+    boolean expectValue = true;
+    while (true) {
+      ws();
+      if (expectValue) {
+        char c = peek();
+        switch (c) {
+          case '"' -> string();
+          case '[' -> {
+            pos++;
+            ws();
+            if (peek() == ']') {
+              pos++;
+            } else {
+              closers.append(']');
+              continue;
+            }
+          }
+          case '{' -> {
+            pos++;
+            ws();
+            if (peek() == '}') {
+              pos++;
+            } else {
+              closers.append('}');
+              objectKey();
+              continue;
+            }
+          }
+          case 't' -> literal("true");
+          case 'f' -> literal("false");
+          case 'n' -> literal("null");
+          default -> number();
+        }
+        expectValue = false;
+      }
+      if (closers.isEmpty()) {
+        return;
+      }
+      ws();
+      char d = next();
+      char closer = closers.charAt(closers.length() - 1);
+      if (d == closer) {
+        closers.setLength(closers.length() - 1);
+      } else if (d == ',') {
+        if (closer == '}') {
+          ws();
+          objectKey();
+        }
+        expectValue = true;
+      } else {
+        throw new IllegalStateException();
+      }
+    }
+  }
+
+  private void objectKey() {
+    ws();
+    if (peek() != '"') {
       throw new IllegalStateException();
     }
+    string();
     ws();
-    char c = peek();
-    switch (c) {
-      case '"' -> string();
-      case '[' -> {
-        pos++;
-        ws();
-        if (peek() == ']') {
-          pos++;
-        } else {
-          while (true) {
-            value();
-            ws();
-            char d = next();
-            if (d == ']') {
-              break;
-            }
-            if (d != ',') {
-              throw new IllegalStateException();
-            }
-          }
-        }
-      }
-      case '{' -> {
-        pos++;
-        ws();
-        if (peek() == '}') {
-          pos++;
-        } else {
-          while (true) {
-            ws();
-            if (peek() != '"') {
-              throw new IllegalStateException();
-            }
-            string();
-            ws();
-            expect(':');
-            value();
-            ws();
-            char d = next();
-            if (d == '}') {
-              break;
-            }
-            if (d != ',') {
-              throw new IllegalStateException();
-            }
-          }
-        }
-      }
-      case 't' -> literal("true");
-      case 'f' -> literal("false");
-      case 'n' -> literal("null");
-      default -> number();
-    }
-    depth--;
+    expect(':');
   }
 
   private void literal(String word) {

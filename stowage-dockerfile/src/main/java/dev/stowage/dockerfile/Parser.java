@@ -1,5 +1,8 @@
 package dev.stowage.dockerfile;
 
+import dev.stowage.dockerfile.lexer.Environment;
+import dev.stowage.dockerfile.lexer.ExpansionException;
+import dev.stowage.dockerfile.lexer.ShellLexer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +22,12 @@ final class Parser {
       Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
   private static final Pattern HEREDOC = Pattern.compile("^(\\d*)<<(-?)([^<]*)$");
   private static final Set<String> DIRECTIVE_NAMES = Set.of("syntax", "escape", "check");
+  private static final ShellLexer RAW_WORDS =
+      ShellLexer.of('\\', ShellLexer.Option.RAW_QUOTES, ShellLexer.Option.RAW_ESCAPES);
+  private static final ShellLexer NAME_WORDS =
+      ShellLexer.of('\\', ShellLexer.Option.SKIP_UNSET_ENV);
+  private static final ShellLexer NAME_WORDS_RAW =
+      ShellLexer.of('\\', ShellLexer.Option.SKIP_UNSET_ENV, ShellLexer.Option.RAW_QUOTES);
 
   private final String file;
   private final String src;
@@ -158,7 +167,7 @@ final class Parser {
     List<Heredoc> heredocs = new ArrayList<>();
     List<int[]> heredocLines = new ArrayList<>(); // {line, isEnd}
     if (built.canContainHeredoc() && line.contains("<<")) {
-      for (HeredocMarker marker : heredocMarkers(line)) {
+      for (HeredocMarker marker : heredocMarkers(line, startLine + 1)) {
         int bodyStart = i < lineCount ? lineStart[i] : src.length();
         boolean terminated = false;
         StringBuilder content = new StringBuilder();
@@ -734,21 +743,36 @@ final class Parser {
    * Finds heredoc markers as BuildKit does: split the line into shell words keeping quotes and
    * escapes, keep those of the form {@code [n]<<[-]WORD}, then unquote WORD.
    */
-  private static List<HeredocMarker> heredocMarkers(String line) {
+  private List<HeredocMarker> heredocMarkers(String line, int lineNo) {
     List<HeredocMarker> out = new ArrayList<>();
-    for (String word : rawShellWords(line)) {
+    List<String> words;
+    try {
+      words = RAW_WORDS.processWords(line, Environment.empty());
+    } catch (ExpansionException e) {
+      return out; // BuildKit ignores lexing errors here: no heredocs
+    }
+    for (String word : words) {
       Matcher m = HEREDOC.matcher(word);
       if (!m.matches() || m.group(3).isEmpty()) {
         continue;
       }
       String rest = m.group(3);
-      List<String> unq = rawShellWords(rest);
-      if (unq.size() != 1) {
+      List<String> unquoted;
+      List<String> raw;
+      try {
+        unquoted = NAME_WORDS.processWords(rest, Environment.empty());
+        raw = NAME_WORDS_RAW.processWords(rest, Environment.empty());
+      } catch (ExpansionException e) {
+        diagnostics.add(
+            diag(Diagnostic.Severity.ERROR, "syntax", lineNo, 1, lineNo, 1,
+                "invalid heredoc name " + GoText.quote(rest) + ": " + e.reason()));
         continue;
       }
-      String raw = unq.get(0);
-      String name = unquote(raw);
-      boolean quoted = quotes(name) != quotes(raw);
+      if (unquoted.size() != 1 || raw.size() != 1) {
+        continue;
+      }
+      String name = unquoted.get(0);
+      boolean quoted = quotes(name) != quotes(raw.get(0));
       int fd = 0;
       if (!m.group(1).isEmpty()) {
         try {
@@ -771,56 +795,6 @@ final class Parser {
       }
     }
     return n;
-  }
-
-  /** Shell words split on unquoted whitespace, quotes and escapes kept as written. */
-  private static List<String> rawShellWords(String s) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean inWord = false;
-    char quote = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
-        if (inWord) {
-          out.add(cur.toString());
-          cur.setLength(0);
-          inWord = false;
-        }
-        continue;
-      }
-      inWord = true;
-      cur.append(c);
-      if (c == '\\' && quote != '\'' && i + 1 < s.length()) {
-        cur.append(s.charAt(++i));
-      } else if (quote == 0 && (c == '\'' || c == '"')) {
-        quote = c;
-      } else if (c == quote) {
-        quote = 0;
-      }
-    }
-    if (inWord) {
-      out.add(cur.toString());
-    }
-    return out;
-  }
-
-  private static String unquote(String s) {
-    StringBuilder out = new StringBuilder();
-    char quote = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote == 0 && (c == '\'' || c == '"')) {
-        quote = c;
-      } else if (c == quote) {
-        quote = 0;
-      } else if (c == '\\' && quote != '\'' && i + 1 < s.length()) {
-        out.append(s.charAt(++i));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /** Directive handling for a line; returns true when the line is an accepted directive. */
