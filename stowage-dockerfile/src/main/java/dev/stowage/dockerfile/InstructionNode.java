@@ -124,6 +124,11 @@ public final class InstructionNode {
     return original.substring(restStart);
   }
 
+  /** The index in {@link #original()} where {@link #rest()} starts. */
+  public int restOffset() {
+    return restStart;
+  }
+
   /** The range in the source of {@link #rest()}. */
   public Span restSpan() {
     return sourceSpan(restStart, original.length());

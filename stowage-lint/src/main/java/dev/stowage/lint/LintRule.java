@@ -1,0 +1,4 @@
+package dev.stowage.lint;
+
+/** A rule: either per instruction or over the whole file. Implementations are stateless. */
+public sealed interface LintRule permits InstructionRule, DockerfileRule {}

@@ -1,0 +1,30 @@
+package dev.stowage.lint;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The identity of a rule class: a stable id (hadolint's {@code DLnnnn}, BuildKit's check name, or
+ * Stowage's {@code STnnnn}), a one-line title, default severity, category, and whether {@code
+ * stowage fix} can repair it.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Rule {
+  String id();
+
+  String title();
+
+  Severity severity();
+
+  Category category();
+
+  boolean fixable() default false;
+
+  /** Other ids that name the same rule (in pragmas and configuration). */
+  String[] aliases() default {};
+}

@@ -1,0 +1,37 @@
+package dev.stowage.lint;
+
+import java.util.List;
+
+/** A rule's metadata, read from its {@link Rule} annotation. Immutable. */
+public record RuleMeta(
+    String id,
+    String title,
+    Severity severity,
+    Category category,
+    boolean fixable,
+    List<String> aliases,
+    LintRule rule) {
+  public RuleMeta {
+    aliases = List.copyOf(aliases);
+  }
+
+  /** Reads the annotation of a rule instance. */
+  public static RuleMeta of(LintRule rule) {
+    Rule a = rule.getClass().getAnnotation(Rule.class);
+    if (a == null) {
+      throw new IllegalArgumentException(rule.getClass().getName() + " has no @Rule annotation");
+    }
+    return new RuleMeta(
+        a.id(), a.title(), a.severity(), a.category(), a.fixable(), List.of(a.aliases()), rule);
+  }
+
+  /** The documentation page of the rule, relative to the repository root. */
+  public String docPath() {
+    return "docs/rules/" + id + ".md";
+  }
+
+  /** Whether {@code name} is this rule's id or one of its aliases (ids are case-sensitive). */
+  public boolean isNamed(String name) {
+    return id.equals(name) || aliases.contains(name);
+  }
+}
