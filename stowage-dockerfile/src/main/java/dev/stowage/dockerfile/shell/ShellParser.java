@@ -874,6 +874,19 @@ final class ShellParser {
       if (c == '`' && inBacktick) {
         break;
       }
+      if (mode == Mode.UNQUOTED
+          && c == '('
+          && literalStart >= 0
+          && isArrayAssignmentPrefix(literal)) {
+        // bash array assignment NAME=(a b c): keep the list unanalysed in the word
+        int end = scanBalanced(pos + 1, '(', ')');
+        out.add(new WordPart.Literal(literal.toString(), literalStart, pos));
+        out.add(new WordPart.Unparsed(src.substring(pos, end), pos, end));
+        literal.setLength(0);
+        literalStart = -1;
+        pos = end;
+        continue;
+      }
       if (mode == Mode.UNQUOTED && isMeta(c)) {
         break;
       }
@@ -921,19 +934,6 @@ final class ShellParser {
           case '`' -> lexSubstitution(out, WordPart.Style.BACKTICK, 1);
           default -> lexDollar(mode, out);
         }
-        continue;
-      }
-      if (mode == Mode.UNQUOTED
-          && c == '('
-          && literalStart >= 0
-          && isArrayAssignmentPrefix(literal)) {
-        // bash array assignment NAME=(a b c): keep the list unanalysed in the word
-        int end = scanBalanced(pos + 1, '(', ')');
-        out.add(new WordPart.Literal(literal.toString(), literalStart, pos));
-        out.add(new WordPart.Unparsed(src.substring(pos, end), pos, end));
-        literal.setLength(0);
-        literalStart = -1;
-        pos = end;
         continue;
       }
       if (literalStart < 0) {
