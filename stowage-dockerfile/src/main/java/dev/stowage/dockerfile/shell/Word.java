@@ -1,0 +1,114 @@
+package dev.stowage.dockerfile.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A shell word: its raw text as written and its parts; immutable, offsets 0-based into the parsed
+ * input with {@code raw} equal to the input between them.
+ */
+public record Word(String raw, List<WordPart> parts, int offset, int endOffset) implements Node {
+
+  /** Copies the part list and checks the span. */
+  public Word {
+    parts = List.copyOf(parts);
+    if (endOffset - offset != raw.length()) {
+      throw new IllegalArgumentException("raw text does not match span");
+    }
+  }
+
+  static Word empty(int at) {
+    return new Word("", List.of(), at, at);
+  }
+
+  static Word literal(String text, int offset) {
+    return new Word(
+        text, List.of(new WordPart.Literal(text, offset, offset + text.length())), offset, offset
+            + text.length());
+  }
+
+  /**
+   * The static value after quote removal, when the word has no expansion: {@code 'a b'} gives
+   * {@code a b} and {@code "x"y} gives {@code xy}; glob characters are kept as they are.
+   */
+  public Optional<String> literal() {
+    StringBuilder out = new StringBuilder();
+    return appendLiteral(parts, out) ? Optional.of(out.toString()) : Optional.empty();
+  }
+
+  private static boolean appendLiteral(List<WordPart> parts, StringBuilder out) {
+    for (WordPart part : parts) {
+      switch (part) {
+        case WordPart.Literal l -> out.append(l.value());
+        case WordPart.SingleQuoted s -> out.append(s.value());
+        case WordPart.DoubleQuoted d -> {
+          if (!appendLiteral(d.parts(), out)) {
+            return false;
+          }
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Best-effort text after quote removal, with expansions kept as written: {@code "$HOME"/bin}
+   * gives {@code $HOME/bin}.
+   */
+  public String text() {
+    StringBuilder out = new StringBuilder();
+    appendText(parts, out);
+    return out.toString();
+  }
+
+  private void appendText(List<WordPart> parts, StringBuilder out) {
+    for (WordPart part : parts) {
+      switch (part) {
+        case WordPart.Literal l -> out.append(l.value());
+        case WordPart.SingleQuoted s -> out.append(s.value());
+        case WordPart.DoubleQuoted d -> appendText(d.parts(), out);
+        default -> out.append(raw, part.offset() - offset, part.endOffset() - offset);
+      }
+    }
+  }
+
+  /** Whether any part is an expansion (parameter, command substitution or arithmetic). */
+  public boolean hasExpansion() {
+    return literal().isEmpty();
+  }
+
+  /** Whether any part is quoted. */
+  public boolean isQuoted() {
+    return parts.stream()
+        .anyMatch(p -> p instanceof WordPart.SingleQuoted || p instanceof WordPart.DoubleQuoted);
+  }
+
+  /** The command substitutions in this word, also inside double quotes and parameter arguments. */
+  public List<WordPart.CommandSubstitution> commandSubstitutions() {
+    List<WordPart.CommandSubstitution> out = new ArrayList<>();
+    collectSubstitutions(parts, out);
+    return List.copyOf(out);
+  }
+
+  private static void collectSubstitutions(
+      List<WordPart> parts, List<WordPart.CommandSubstitution> out) {
+    for (WordPart part : parts) {
+      switch (part) {
+        case WordPart.CommandSubstitution c -> out.add(c);
+        case WordPart.DoubleQuoted d -> collectSubstitutions(d.parts(), out);
+        case WordPart.Parameter p ->
+            p.argument().ifPresent(a -> collectSubstitutions(a.parts(), out));
+        default -> {}
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return raw;
+  }
+}
