@@ -1,7 +1,5 @@
 package dev.stowage.cli;
 
-import picocli.CommandLine;
-
 /** Process entry point: runs {@link StowageCommand} and exits with its code. */
 public final class Main {
   private Main() {}

@@ -1,0 +1,26 @@
+package dev.stowage.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Creates Stowage's commands with what they need from the process (standard input), so that no
+ * command reads a static; other classes come from picocli's default factory.
+ */
+final class CommandFactory implements IFactory {
+  private final IFactory fallback = CommandLine.defaultFactory();
+  private final Inputs inputs;
+
+  CommandFactory(Inputs inputs) {
+    this.inputs = inputs;
+  }
+
+  @Override
+  public <K> K create(Class<K> type) throws Exception {
+    // One line per command that takes process resources in its constructor.
+    if (type == ParseCommand.class) {
+      return type.cast(new ParseCommand(inputs));
+    }
+    return fallback.create(type);
+  }
+}
