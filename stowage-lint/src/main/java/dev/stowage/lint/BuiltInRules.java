@@ -11,18 +11,19 @@ import java.util.List;
 public final class BuiltInRules {
   private BuiltInRules() {}
 
+  private static final LintRule[] RULES = {
+    // --- hadolint DL1xxx, DL3000-DL3017 ---
+    new UntaggedBaseImage(),
+    new LatestBaseImageTag(),
+    // --- hadolint DL3018-DL3047 ---
+    // --- hadolint DL3048-DL3067, DL4xxx ---
+    // --- BuildKit build checks ---
+    // --- Stowage ST1xxx build speed and cache, ST2xxx image size ---
+    // --- Stowage ST3xxx security, ST4xxx portability, ST5xxx build context ---
+    // --- end ---
+  };
+
   public static List<LintRule> all() {
-    return List.of(
-        // --- hadolint DL1xxx-DL3xxx ---
-        new UntaggedBaseImage(),
-        new LatestBaseImageTag()
-        // --- hadolint DL4xxx ---
-        // --- BuildKit build checks ---
-        // --- Stowage ST1xxx build speed and cache ---
-        // --- Stowage ST2xxx image size ---
-        // --- Stowage ST3xxx security ---
-        // --- Stowage ST4xxx correctness and portability ---
-        // --- Stowage ST5xxx build context ---
-        );
+    return List.of(RULES);
   }
 }
