@@ -296,6 +296,9 @@ final class ShellParser {
     parenNest++;
     Sequence body = parseSequence(EnumSet.of(Kind.RPAREN), Set.of());
     parenNest--;
+    if (body.items().isEmpty()) {
+      error(open.start, open.end, "empty subshell");
+    }
     int end = closeWith(open, Kind.RPAREN, ")", body);
     depth--;
     List<Redirection> redirections = parseTrailingRedirections();
@@ -538,9 +541,12 @@ final class ShellParser {
         if (words.size() == 1
             && assignments.isEmpty()
             && redirections.isEmpty()
-            && depth < MAX_DEPTH
             && peek().kind == Kind.LPAREN
             && isFunctionName(t.word)) {
+          if (depth >= MAX_DEPTH) {
+            error(t.start, t.end, "nesting too deep; not analysed");
+            break;
+          }
           next();
           expectKind(Kind.RPAREN, ")");
           return parseFunctionBody(t.word.raw(), start);
