@@ -60,10 +60,14 @@ class PackageInstallTest {
   void readsSubcommandPathsAndFlags() {
     PackageInstall yarn = install("yarn global add --registry https://r typescript prettier");
     assertThat(yarn.subcommand()).containsExactly("global", "add");
-    assertThat(yarn.packages()).extracting(PackageSpec::name).containsExactly("typescript", "prettier");
+    assertThat(yarn.packages())
+        .extracting(PackageSpec::name)
+        .containsExactly("typescript", "prettier");
     PackageInstall apt = install("apt-get install -y --no-install-recommends a b=1 c");
     assertThat(apt.hasFlag("--no-install-recommends")).isTrue();
-    assertThat(apt.packages()).extracting(PackageSpec::hasVersion).containsExactly(false, true, false);
+    assertThat(apt.packages())
+        .extracting(PackageSpec::hasVersion)
+        .containsExactly(false, true, false);
   }
 
   @Test
@@ -86,11 +90,12 @@ class PackageInstallTest {
   void findsInstallsAcrossTheScript() {
     ShellScript script =
         ShellScript.parse(
-            "apt-get update; apt-get install -y python3-pip; if [ -n \"$DEV\" ]; then pip3 install pytest; fi;"
-                + " npm install && apk add x");
+            "apt-get update; apt-get install -y python3-pip; if [ -n \"$DEV\" ]; then pip3 install"
+                + " pytest; fi; npm install && apk add x");
     assertThat(script.packageInstalls())
         .extracting(PackageInstall::manager)
-        .containsExactly(PackageManager.APT, PackageManager.PIP, PackageManager.NPM, PackageManager.APK);
+        .containsExactly(
+            PackageManager.APT, PackageManager.PIP, PackageManager.NPM, PackageManager.APK);
     assertThat(script.packageInstalls(PackageManager.PIP)).hasSize(1);
   }
 

@@ -1,6 +1,7 @@
 package dev.stowage.dockerfile.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 class RobustnessTest {
 
   private static final int MEGABYTE = 1 << 20;
@@ -24,10 +23,63 @@ class RobustnessTest {
   Arbitrary<String> shellish() {
     Arbitrary<String> tokens =
         Arbitraries.of(
-            "(", ")", "{", "}", "$(", "${", "`", "'", "\"", "\\", "\n", ";", ";;", "&", "&&", "|",
-            "||", "<", "<<", "<<-", ">", ">&", "2>", "#", "$", "$((", "))", "=", " ", "\t", "if",
-            "then", "else", "fi", "for", "in", "do", "done", "while", "case", "esac", "!", "[[",
-            "]]", "EOF", "a", "x=1", "-o", "rm", "-rf", "/", "*", ":-", "\r", "$'", "<(", "function");
+            "(",
+            ")",
+            "{",
+            "}",
+            "$(",
+            "${",
+            "`",
+            "'",
+            "\"",
+            "\\",
+            "\n",
+            ";",
+            ";;",
+            "&",
+            "&&",
+            "|",
+            "||",
+            "<",
+            "<<",
+            "<<-",
+            ">",
+            ">&",
+            "2>",
+            "#",
+            "$",
+            "$((",
+            "))",
+            "=",
+            " ",
+            "\t",
+            "if",
+            "then",
+            "else",
+            "fi",
+            "for",
+            "in",
+            "do",
+            "done",
+            "while",
+            "case",
+            "esac",
+            "!",
+            "[[",
+            "]]",
+            "EOF",
+            "a",
+            "x=1",
+            "-o",
+            "rm",
+            "-rf",
+            "/",
+            "*",
+            ":-",
+            "\r",
+            "$'",
+            "<(",
+            "function");
     return Arbitraries.oneOf(
         tokens.list().ofMaxSize(60).map(l -> String.join("", l)),
         Arbitraries.strings().withChars("()${}`'\"\\\n;&|<> #=!*a-ox\t").ofMaxLength(80));
@@ -74,7 +126,21 @@ class RobustnessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"(", "$(", "${x:-", "\"$(", "`$(", "{ ", "if a; then ", "f() ", "<(", "$((", "while a; do ", "case a in b) "})
+  @ValueSource(
+      strings = {
+        "(",
+        "$(",
+        "${x:-",
+        "\"$(",
+        "`$(",
+        "{ ",
+        "if a; then ",
+        "f() ",
+        "<(",
+        "$((",
+        "while a; do ",
+        "case a in b) "
+      })
   void deepNestingOfOneMegabyteDoesNotOverflowTheStack(String opener) {
     String source = opener.repeat(MEGABYTE / opener.length());
     ShellScript script =
