@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The arguments of a command split into flags and positional arguments, the way GNU-style
- * programs read them; immutable.
+ * The arguments of a command split into flags and positional arguments, the way GNU-style programs
+ * read them; immutable.
  *
- * <p>Understands {@code -y}, combined short flags {@code -yq}, {@code --yes}, {@code
- * --opt=value}, {@code -o value}, {@code -ovalue}, {@code --opt value}, single-dash long flags
- * such as Go's {@code -ldflags=...}, and {@code --} ending the flags. Which flags take a value is
- * given by a set of flag names written with their dashes ({@code "-o"}, {@code "--output"}).
+ * <p>Understands {@code -y}, combined short flags {@code -yq}, {@code --yes}, {@code --opt=value},
+ * {@code -o value}, {@code -ovalue}, {@code --opt value}, single-dash long flags such as Go's
+ * {@code -ldflags=...}, and {@code --} ending the flags. Which flags take a value is given by a set
+ * of flag names written with their dashes ({@code "-o"}, {@code "--output"}).
  */
 public final class Arguments {
 
@@ -63,8 +63,7 @@ public final class Arguments {
       }
       if (head.length() > 2) {
         // kept whole too, for single-dash long flags this parser does not know
-        flags.add(
-            new Flag(head, eq > 0 ? Optional.of(a.substring(eq + 1)) : Optional.empty(), i));
+        flags.add(new Flag(head, eq > 0 ? Optional.of(a.substring(eq + 1)) : Optional.empty(), i));
       }
       int index = i;
       for (int k = 1; k < head.length(); k++) {

@@ -11,10 +11,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query view of one simple command: the program it runs after skipping leading assignments
- * and transparent wrappers ({@code sudo}, {@code env}, {@code nice}, {@code time}, {@code
- * command}, {@code exec}, {@code nohup}, {@code xargs}, ...), its arguments and flags, and where
- * it sits in the script; immutable, offsets 0-based into the parsed input.
+ * The query view of one simple command: the program it runs after skipping leading assignments and
+ * transparent wrappers ({@code sudo}, {@code env}, {@code nice}, {@code time}, {@code command},
+ * {@code exec}, {@code nohup}, {@code xargs}, ...), its arguments and flags, and where it sits in
+ * the script; immutable, offsets 0-based into the parsed input.
  *
  * <p>Flag questions use a built-in table of value-taking flags for well-known programs (package
  * managers, {@code curl}, {@code wget}, {@code tar}, {@code set}, ...); the variants taking a set
@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Command {
 
-  private record Wrapper(Set<String> valueFlags, boolean skipsAssignments, Set<String> notWrapping) {}
+  private record Wrapper(
+      Set<String> valueFlags, boolean skipsAssignments, Set<String> notWrapping) {}
 
   private static final Map<String, Wrapper> WRAPPERS =
       Map.ofEntries(
@@ -30,17 +31,37 @@ public final class Command {
               "sudo",
               new Wrapper(
                   Set.of(
-                      "-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "--user",
-                      "--group", "--host", "--prompt", "--close-from", "--chdir", "--role",
-                      "--type", "--other-user", "--command-timeout"),
+                      "-u",
+                      "-g",
+                      "-h",
+                      "-p",
+                      "-C",
+                      "-D",
+                      "-r",
+                      "-t",
+                      "-U",
+                      "-T",
+                      "--user",
+                      "--group",
+                      "--host",
+                      "--prompt",
+                      "--close-from",
+                      "--chdir",
+                      "--role",
+                      "--type",
+                      "--other-user",
+                      "--command-timeout"),
                   true,
                   Set.of("-l", "-v", "-k", "-K", "-e", "--list", "--validate", "--edit"))),
           Map.entry(
               "env",
               new Wrapper(
-                  Set.of("-u", "-C", "-S", "--unset", "--chdir", "--split-string"), true, Set.of())),
+                  Set.of("-u", "-C", "-S", "--unset", "--chdir", "--split-string"),
+                  true,
+                  Set.of())),
           Map.entry("nice", new Wrapper(Set.of("-n", "--adjustment"), false, Set.of())),
-          Map.entry("time", new Wrapper(Set.of("-f", "-o", "--format", "--output"), false, Set.of())),
+          Map.entry(
+              "time", new Wrapper(Set.of("-f", "-o", "--format", "--output"), false, Set.of())),
           Map.entry("command", new Wrapper(Set.of(), false, Set.of("-v", "-V"))),
           Map.entry("exec", new Wrapper(Set.of("-a"), false, Set.of())),
           Map.entry("nohup", new Wrapper(Set.of(), false, Set.of())),
@@ -50,8 +71,21 @@ public final class Command {
               "xargs",
               new Wrapper(
                   Set.of(
-                      "-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--max-args", "--max-procs",
-                      "--max-lines", "--max-chars", "--delimiter", "--arg-file", "--replace",
+                      "-I",
+                      "-n",
+                      "-P",
+                      "-L",
+                      "-s",
+                      "-d",
+                      "-E",
+                      "-a",
+                      "--max-args",
+                      "--max-procs",
+                      "--max-lines",
+                      "--max-chars",
+                      "--delimiter",
+                      "--arg-file",
+                      "--replace",
                       "--eof"),
                   false,
                   Set.of())));
@@ -63,26 +97,89 @@ public final class Command {
     table.put(
         "curl",
         Set.of(
-            "-o", "-H", "-d", "-X", "-u", "-A", "-e", "-w", "-m", "-x", "-T", "-F", "-E", "-K",
-            "--output", "--header", "--data", "--data-raw", "--data-binary", "--request", "--user",
-            "--user-agent", "--referer", "--write-out", "--max-time", "--proxy", "--upload-file",
-            "--form", "--cert", "--cacert", "--retry", "--retry-delay", "--retry-max-time",
-            "--connect-timeout", "--resolve", "--config", "--proto", "--tlsv1.2"));
+            "-o",
+            "-H",
+            "-d",
+            "-X",
+            "-u",
+            "-A",
+            "-e",
+            "-w",
+            "-m",
+            "-x",
+            "-T",
+            "-F",
+            "-E",
+            "-K",
+            "--output",
+            "--header",
+            "--data",
+            "--data-raw",
+            "--data-binary",
+            "--request",
+            "--user",
+            "--user-agent",
+            "--referer",
+            "--write-out",
+            "--max-time",
+            "--proxy",
+            "--upload-file",
+            "--form",
+            "--cert",
+            "--cacert",
+            "--retry",
+            "--retry-delay",
+            "--retry-max-time",
+            "--connect-timeout",
+            "--resolve",
+            "--config",
+            "--proto",
+            "--tlsv1.2"));
     table.put(
         "wget",
         Set.of(
-            "-O", "-P", "-o", "-a", "-t", "-T", "-U", "-e", "--output-document",
-            "--directory-prefix", "--output-file", "--tries", "--timeout", "--user-agent",
-            "--header", "--user", "--password", "--ca-certificate"));
+            "-O",
+            "-P",
+            "-o",
+            "-a",
+            "-t",
+            "-T",
+            "-U",
+            "-e",
+            "--output-document",
+            "--directory-prefix",
+            "--output-file",
+            "--tries",
+            "--timeout",
+            "--user-agent",
+            "--header",
+            "--user",
+            "--password",
+            "--ca-certificate"));
     table.put("tar", Set.of("-f", "-C", "-T", "-X", "-b", "--file", "--directory", "--exclude"));
     table.put("git", Set.of("-C", "-c", "--git-dir", "--work-tree"));
     table.put("set", Set.of("-o"));
     table.put("useradd", Set.of("-u", "-g", "-G", "-d", "-s", "-c", "-k", "-e", "-f", "-K"));
-    table.put("adduser", Set.of("-u", "-g", "-G", "-h", "-s", "--uid", "--gid", "--home", "--shell", "--ingroup", "--gecos"));
+    table.put(
+        "adduser",
+        Set.of(
+            "-u",
+            "-g",
+            "-G",
+            "-h",
+            "-s",
+            "--uid",
+            "--gid",
+            "--home",
+            "--shell",
+            "--ingroup",
+            "--gecos"));
     table.put("groupadd", Set.of("-g", "-K"));
     table.put("addgroup", Set.of("-g", "--gid"));
     table.put("mkdir", Set.of("-m", "--mode"));
-    table.put("install", Set.of("-m", "-o", "-g", "-t", "--mode", "--owner", "--group", "--target-directory"));
+    table.put(
+        "install",
+        Set.of("-m", "-o", "-g", "-t", "--mode", "--owner", "--group", "--target-directory"));
     table.put("sed", Set.of("-e", "-f", "--expression", "--file"));
     table.put("grep", Set.of("-e", "-f", "-m", "-A", "-B", "-C"));
     table.put("gpg", Set.of("--keyserver", "--homedir", "-o", "--output"));
@@ -257,10 +354,9 @@ public final class Command {
   }
 
   /**
-   * Whether this command runs {@code program} (compared with the name or its base name, so
-   * {@code /usr/bin/apt-get} is {@code apt-get}) and its positional arguments start with {@code
-   * subcommandPath}, e.g. {@code is("apt-get", "install")} or {@code is("npm", "cache",
-   * "clean")}.
+   * Whether this command runs {@code program} (compared with the name or its base name, so {@code
+   * /usr/bin/apt-get} is {@code apt-get}) and its positional arguments start with {@code
+   * subcommandPath}, e.g. {@code is("apt-get", "install")} or {@code is("npm", "cache", "clean")}.
    */
   public boolean is(String program, String... subcommandPath) {
     String name = name();

@@ -57,9 +57,9 @@ public sealed interface CommandNode extends Node
   record IfBranch(Sequence condition, Sequence body, int offset, int endOffset) implements Node {}
 
   /**
-   * {@code for name [in words]; do body; done}; {@code items} is empty when the {@code in} list
-   * is absent (iterate over {@code "$@"}) and for bash's arithmetic {@code for ((;;))}, whose
-   * header is kept as the variable text.
+   * {@code for name [in words]; do body; done}; {@code items} is empty when the {@code in} list is
+   * absent (iterate over {@code "$@"}) and for bash's arithmetic {@code for ((;;))}, whose header
+   * is kept as the variable text.
    */
   record For(
       String variable,

@@ -7,9 +7,9 @@ import java.util.List;
  * 0-based into the parsed input.
  *
  * <p>Immutable once {@link ShellScript#parse} has returned (the parser fills in the body when it
- * reaches the end of the line, after the redirection was read). When the input ends before the
- * line does, as with a single-line RUN whose heredoc the Dockerfile parser keeps, the body is
- * empty and {@link #terminated()} is false.
+ * reaches the end of the line, after the redirection was read). When the input ends before the line
+ * does, as with a single-line RUN whose heredoc the Dockerfile parser keeps, the body is empty and
+ * {@link #terminated()} is false.
  */
 public final class HereDocument {
   private final String delimiter;

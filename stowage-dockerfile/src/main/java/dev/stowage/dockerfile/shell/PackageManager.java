@@ -160,7 +160,9 @@ public enum PackageManager {
     return commands;
   }
 
-  /** The sub-command paths that install packages, e.g. {@code [install]} or {@code [global, add]}. */
+  /**
+   * The sub-command paths that install packages, e.g. {@code [install]} or {@code [global, add]}.
+   */
   public List<List<String>> installSubcommands() {
     return installSubcommands;
   }
@@ -183,7 +185,9 @@ public enum PackageManager {
       for (int i = 1; i + 1 < text.length(); i++) {
         if (text.charAt(i) == '-' && Character.isDigit(text.charAt(i + 1))) {
           String rest = text.substring(i + 1);
-          if (rest.indexOf('.') >= 0 || rest.indexOf('*') >= 0 || rest.chars().allMatch(Character::isDigit)) {
+          if (rest.indexOf('.') >= 0
+              || rest.indexOf('*') >= 0
+              || rest.chars().allMatch(Character::isDigit)) {
             return new PackageSpec(word, text.substring(0, i), "-", Optional.of(rest));
           }
         }

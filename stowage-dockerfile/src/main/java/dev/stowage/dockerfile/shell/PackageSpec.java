@@ -3,8 +3,8 @@ package dev.stowage.dockerfile.shell;
 import java.util.Optional;
 
 /**
- * A package argument of an install command, split into name and version: {@code curl=7.*},
- * {@code left-pad@1.3.0}, {@code requests==2.0}, {@code nginx-1.20.1}; immutable.
+ * A package argument of an install command, split into name and version: {@code curl=7.*}, {@code
+ * left-pad@1.3.0}, {@code requests==2.0}, {@code nginx-1.20.1}; immutable.
  *
  * <p>{@code separator} is how the version was attached ({@code =}, {@code @}, {@code ==}, {@code
  * >=}, {@code -}, {@code :}, ... or a flag such as {@code --version}); empty without a version.

@@ -6,8 +6,8 @@ final class Paths {
 
   /**
    * Whether removing {@code removed} (an rm argument, possibly a glob) removes {@code path}: the
-   * same path, a glob matching it, or an ancestor directory of it; a trailing {@code /*} or
-   * {@code /} on either side is ignored.
+   * same path, a glob matching it, or an ancestor directory of it; a trailing {@code /*} or {@code
+   * /} on either side is ignored.
    */
   static boolean covers(String removed, String path) {
     String a = normalize(removed);
@@ -56,7 +56,9 @@ final class Paths {
         }
         if (c == '[') {
           int close = pattern.indexOf(']', p + 2);
-          if (close > 0 && text.charAt(t) != '/' && classMatches(pattern.substring(p + 1, close), text.charAt(t))) {
+          if (close > 0
+              && text.charAt(t) != '/'
+              && classMatches(pattern.substring(p + 1, close), text.charAt(t))) {
             p = close + 1;
             t++;
             continue;

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A redirection such as {@code >file}, {@code 2>&1}, {@code &>/dev/null}, {@code <<EOF} or
- * {@code <<<word}; immutable, offsets 0-based into the parsed input.
+ * A redirection such as {@code >file}, {@code 2>&1}, {@code &>/dev/null}, {@code <<EOF} or {@code
+ * <<<word}; immutable, offsets 0-based into the parsed input.
  *
  * <p>{@code operator} is the operator as written ({@code >}, {@code >>}, {@code <}, {@code <<},
  * {@code <<-}, {@code <<<}, {@code >&}, {@code <&}, {@code &>}, {@code &>>}, {@code <>}, {@code

@@ -1,8 +1,8 @@
 package dev.stowage.dockerfile.shell;
 
 /**
- * Something the shell parser could not make sense of, with the span it concerns; immutable,
- * offsets 0-based into the parsed input.
+ * Something the shell parser could not make sense of, with the span it concerns; immutable, offsets
+ * 0-based into the parsed input.
  */
 public record ShellError(int offset, int endOffset, String message) {
 

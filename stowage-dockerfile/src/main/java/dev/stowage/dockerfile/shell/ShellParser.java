@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A recursive-descent parser for POSIX shell with common bash extensions, tolerant of errors.
  *
- * <p>Lexing and parsing are interleaved because shell tokens depend on the grammar (reserved
- * words, here-documents, nested command substitutions). Every loop consumes input or stops, so
- * the work is linear in the input; recursion is bounded by {@link #MAX_DEPTH}, beyond which
- * nested text is kept as {@link WordPart.Unparsed} or an empty subshell. Not thread-safe; one
- * instance parses one input.
+ * <p>Lexing and parsing are interleaved because shell tokens depend on the grammar (reserved words,
+ * here-documents, nested command substitutions). Every loop consumes input or stops, so the work is
+ * linear in the input; recursion is bounded by {@link #MAX_DEPTH}, beyond which nested text is kept
+ * as {@link WordPart.Unparsed} or an empty subshell. Not thread-safe; one instance parses one
+ * input.
  */
 final class ShellParser {
   /** Deepest nesting of compound commands, substitutions and expansions that is analysed. */
@@ -25,8 +25,23 @@ final class ShellParser {
 
   private static final Set<String> RESERVED =
       Set.of(
-          "!", "{", "}", "if", "then", "elif", "else", "fi", "for", "while", "until", "do",
-          "done", "case", "esac", "function", "in");
+          "!",
+          "{",
+          "}",
+          "if",
+          "then",
+          "elif",
+          "else",
+          "fi",
+          "for",
+          "while",
+          "until",
+          "do",
+          "done",
+          "case",
+          "esac",
+          "function",
+          "in");
 
   private static final Set<String> MISPLACED =
       Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}", "in");
@@ -296,6 +311,9 @@ final class ShellParser {
     parenNest++;
     Sequence body = parseSequence(EnumSet.of(Kind.RPAREN), Set.of());
     parenNest--;
+    if (body.items().isEmpty()) {
+      error(open.start, open.end, "empty subshell");
+    }
     int end = closeWith(open, Kind.RPAREN, ")", body);
     depth--;
     List<Redirection> redirections = parseTrailingRedirections();
@@ -327,7 +345,8 @@ final class ShellParser {
       int thenEnd = closeWithWord(branchStart, "then", condition);
       Sequence body = parseSequence(EnumSet.noneOf(Kind.class), Set.of("elif", "else", "fi"));
       branches.add(
-          new CommandNode.IfBranch(condition, body, branchStart.start, Math.max(thenEnd, body.endOffset())));
+          new CommandNode.IfBranch(
+              condition, body, branchStart.start, Math.max(thenEnd, body.endOffset())));
       Token t = peek();
       if ("elif".equals(keyword(t))) {
         branchStart = next();
@@ -343,7 +362,8 @@ final class ShellParser {
     ifNest--;
     depth--;
     List<Redirection> redirections = parseTrailingRedirections();
-    return new CommandNode.If(branches, elseBody, redirections, open.start, endOf(end, redirections));
+    return new CommandNode.If(
+        branches, elseBody, redirections, open.start, endOf(end, redirections));
   }
 
   private CommandNode parseFor() {
@@ -538,9 +558,12 @@ final class ShellParser {
         if (words.size() == 1
             && assignments.isEmpty()
             && redirections.isEmpty()
-            && depth < MAX_DEPTH
             && peek().kind == Kind.LPAREN
             && isFunctionName(t.word)) {
+          if (depth >= MAX_DEPTH) {
+            error(t.start, t.end, "nesting too deep; not analysed");
+            break;
+          }
           next();
           expectKind(Kind.RPAREN, ")");
           return parseFunctionBody(t.word.raw(), start);
@@ -952,7 +975,11 @@ final class ShellParser {
       return false;
     }
     char n = src.charAt(pos + 1);
-    if (n == '{' || n == '(' || isNameStart(n) || Character.isDigit(n) || "@*#?-$!".indexOf(n) >= 0) {
+    if (n == '{'
+        || n == '('
+        || isNameStart(n)
+        || Character.isDigit(n)
+        || "@*#?-$!".indexOf(n) >= 0) {
       return true;
     }
     return (n == '\'' || n == '"') && (mode == Mode.UNQUOTED || mode == Mode.PARAMETER);
@@ -1119,11 +1146,13 @@ final class ShellParser {
     if (i >= limit) {
       error(start, limit, "unterminated '$(('");
       pos = limit;
-      out.add(new WordPart.Arithmetic(src.substring(Math.min(start + 3, limit), limit), start, limit));
+      out.add(
+          new WordPart.Arithmetic(src.substring(Math.min(start + 3, limit), limit), start, limit));
       return;
     }
     pos = i + 1;
-    out.add(new WordPart.Arithmetic(src.substring(start + 3, Math.max(start + 3, i - 1)), start, pos));
+    out.add(
+        new WordPart.Arithmetic(src.substring(start + 3, Math.max(start + 3, i - 1)), start, pos));
   }
 
   private void lexAnsiC(List<WordPart> out) {
@@ -1184,7 +1213,10 @@ final class ShellParser {
     Sequence body = parseSequence(EnumSet.of(closer), Set.of());
     Token close = next();
     if (close.kind != closer) {
-      error(start, Math.min(start + openLength, limit), "unterminated '" + src.substring(start, Math.min(start + openLength, limit)) + "'");
+      error(
+          start,
+          Math.min(start + openLength, limit),
+          "unterminated '" + src.substring(start, Math.min(start + openLength, limit)) + "'");
     }
     depth--;
     inBacktick = savedBacktick;

@@ -82,7 +82,9 @@ public final class ShellScript {
     return pipelines;
   }
 
-  /** The commands that run {@code program} with the given sub-command path; see {@link Command#is}. */
+  /**
+   * The commands that run {@code program} with the given sub-command path; see {@link Command#is}.
+   */
   public List<Command> invocations(String program, String... subcommandPath) {
     return commands.stream().filter(c -> c.is(program, subcommandPath)).toList();
   }
@@ -97,9 +99,7 @@ public final class ShellScript {
     List<PackageInstall> out = new ArrayList<>();
     for (Command c : commands) {
       Command target = pythonModule(c);
-      PackageManager.forCommand(target.name())
-          .flatMap(m -> m.install(target))
-          .ifPresent(out::add);
+      PackageManager.forCommand(target.name()).flatMap(m -> m.install(target)).ifPresent(out::add);
     }
     return List.copyOf(out);
   }
@@ -147,8 +147,7 @@ public final class ShellScript {
   }
 
   private static boolean removes(Command c, String path) {
-    return c.is("rm")
-        && c.argsWithoutFlags().stream().anyMatch(w -> Paths.covers(w.text(), path));
+    return c.is("rm") && c.argsWithoutFlags().stream().anyMatch(w -> Paths.covers(w.text(), path));
   }
 
   /** Whether the script changes directory with {@code cd}. */
@@ -197,7 +196,8 @@ public final class ShellScript {
         if (o < 0) {
           continue;
         }
-        String value = o + 1 < a.length() ? a.substring(o + 1) : (i + 1 < args.size() ? args.get(++i) : "");
+        String value =
+            o + 1 < a.length() ? a.substring(o + 1) : (i + 1 < args.size() ? args.get(++i) : "");
         if (value.equals("pipefail")) {
           on = enable;
         }
@@ -211,16 +211,18 @@ public final class ShellScript {
     return commands.stream().anyMatch(this::isPipedIntoShell);
   }
 
-  /** The commands whose output a shell runs, such as the {@code curl} in {@code curl -fsSL x | bash}. */
+  /**
+   * The commands whose output a shell runs, such as the {@code curl} in {@code curl -fsSL x |
+   * bash}.
+   */
   public List<Command> commandsPipedIntoShell() {
     return commands.stream().filter(this::isPipedIntoShell).toList();
   }
 
   /**
-   * Whether a shell runs this command's output: a later element of its pipeline is a shell
-   * reading its script from standard input ({@code | sh}, {@code | sudo -E bash -}), or the
-   * command is substituted into a shell's arguments ({@code sh -c "$(curl ...)"}, {@code bash
-   * <(curl ...)}).
+   * Whether a shell runs this command's output: a later element of its pipeline is a shell reading
+   * its script from standard input ({@code | sh}, {@code | sudo -E bash -}), or the command is
+   * substituted into a shell's arguments ({@code sh -c "$(curl ...)"}, {@code bash <(curl ...)}).
    */
   public boolean isPipedIntoShell(Command command) {
     Optional<Pipeline> pipeline = command.pipeline();

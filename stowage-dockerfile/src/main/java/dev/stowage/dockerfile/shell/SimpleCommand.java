@@ -3,8 +3,8 @@ package dev.stowage.dockerfile.shell;
 import java.util.List;
 
 /**
- * A simple command as written: leading variable assignments, words and redirections in any
- * order; immutable, offsets 0-based into the parsed input.
+ * A simple command as written: leading variable assignments, words and redirections in any order;
+ * immutable, offsets 0-based into the parsed input.
  *
  * <p>See {@link Command} for the query view that skips wrappers such as {@code sudo}.
  */

@@ -24,8 +24,10 @@ public record Word(String raw, List<WordPart> parts, int offset, int endOffset) 
 
   static Word literal(String text, int offset) {
     return new Word(
-        text, List.of(new WordPart.Literal(text, offset, offset + text.length())), offset, offset
-            + text.length());
+        text,
+        List.of(new WordPart.Literal(text, offset, offset + text.length())),
+        offset,
+        offset + text.length());
   }
 
   /**

@@ -32,8 +32,8 @@ public sealed interface WordPart extends Node
 
   /**
    * {@code $NAME}, {@code $1}, {@code $@} or <code>${NAME op argument}</code>; {@code operator} is
-   * empty for a plain reference and otherwise one of {@code :- - := = :? ? :+ + # ## % %% / //
-   * /# /% ^ ^^ , ,, : @ *}; {@code raw} is the expansion as written.
+   * empty for a plain reference and otherwise one of {@code :- - := = :? ? :+ + # ## % %% / // /#
+   * /% ^ ^^ , ,, : @ *}; {@code raw} is the expansion as written.
    */
   record Parameter(
       String name, String operator, Optional<Word> argument, String raw, int offset, int endOffset)

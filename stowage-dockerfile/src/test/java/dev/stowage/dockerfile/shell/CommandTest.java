@@ -60,7 +60,8 @@ class CommandTest {
 
   @Test
   void understandsFlagSpellings() {
-    Command c = command("apt-get -qq -yq --no-install-recommends --option=Dpkg::Use-Pty=0 install x");
+    Command c =
+        command("apt-get -qq -yq --no-install-recommends --option=Dpkg::Use-Pty=0 install x");
     assertThat(c.hasFlag("-y", "--yes")).isTrue();
     assertThat(c.hasFlag("-q")).isTrue();
     assertThat(c.hasFlag("--no-install-recommends")).isTrue();
@@ -91,7 +92,9 @@ class CommandTest {
   @Test
   void explicitValueFlagsChangePositionals() {
     Command c = command("mytool -x value pos1 --long v pos2 -- -notaflag");
-    assertThat(c.argsWithoutFlags()).extracting(Word::text).containsExactly("value", "pos1", "v", "pos2", "-notaflag");
+    assertThat(c.argsWithoutFlags())
+        .extracting(Word::text)
+        .containsExactly("value", "pos1", "v", "pos2", "-notaflag");
     assertThat(c.argsWithoutFlags(Set.of("-x", "--long")))
         .extracting(Word::text)
         .containsExactly("pos1", "pos2", "-notaflag");
@@ -108,7 +111,8 @@ class CommandTest {
 
   @Test
   void isComparesBaseNameAndSubcommandPath() {
-    assertThat(command("/usr/local/bin/npm cache clean --force").is("npm", "cache", "clean")).isTrue();
+    assertThat(command("/usr/local/bin/npm cache clean --force").is("npm", "cache", "clean"))
+        .isTrue();
     assertThat(command("npm cache verify").is("npm", "cache", "clean")).isFalse();
     assertThat(command("npm").is("npm", "install")).isFalse();
     assertThat(command("X=1").name()).isEmpty();

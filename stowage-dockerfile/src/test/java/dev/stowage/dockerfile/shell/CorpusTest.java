@@ -35,14 +35,20 @@ class CorpusTest {
     List<String> failures = new ArrayList<>();
     for (Path file : files) {
       String text = Files.readString(file);
-      if (text.contains("escape=`") || text.toLowerCase(java.util.Locale.ROOT).contains("powershell")) {
+      if (text.contains("escape=`")
+          || text.toLowerCase(java.util.Locale.ROOT).contains("powershell")) {
         continue; // Windows images use PowerShell, not a POSIX shell
       }
       for (String run : DockerfileRuns.of(text)) {
         runs++;
         ShellScript script = ShellScript.parse(run);
         if (!script.errors().isEmpty()) {
-          failures.add(official().relativize(file) + ": " + script.errors() + " in " + run.substring(0, Math.min(run.length(), 300)));
+          failures.add(
+              official().relativize(file)
+                  + ": "
+                  + script.errors()
+                  + " in "
+                  + run.substring(0, Math.min(run.length(), 300)));
         }
         for (Command c : script.commands()) {
           assertThat(c.offset()).isBetween(0, run.length());

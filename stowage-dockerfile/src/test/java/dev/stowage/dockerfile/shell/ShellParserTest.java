@@ -22,8 +22,7 @@ class ShellParserTest {
     Sequence body = script.body();
     assertThat(body.items()).hasSize(4);
     AndOrList first = body.items().get(0);
-    assertThat(first.connectors())
-        .containsExactly(AndOrList.Connector.AND, AndOrList.Connector.OR);
+    assertThat(first.connectors()).containsExactly(AndOrList.Connector.AND, AndOrList.Connector.OR);
     AndOrList second = body.items().get(1);
     assertThat(second.background()).isTrue();
     assertThat(second.pipelines().get(0).pipes())
@@ -42,9 +41,12 @@ class ShellParserTest {
   @Test
   void separatesAssignmentsWordsAndRedirections() {
     ShellScript script =
-        ShellScript.parse("DEBIAN_FRONTEND=noninteractive A+=x apt-get install -y x >/dev/null 2>&1");
+        ShellScript.parse(
+            "DEBIAN_FRONTEND=noninteractive A+=x apt-get install -y x >/dev/null 2>&1");
     SimpleCommand c = (SimpleCommand) first(script);
-    assertThat(c.assignments()).extracting(Assignment::name).containsExactly("DEBIAN_FRONTEND", "A");
+    assertThat(c.assignments())
+        .extracting(Assignment::name)
+        .containsExactly("DEBIAN_FRONTEND", "A");
     assertThat(c.assignments().get(0).value().literal()).contains("noninteractive");
     assertThat(c.words()).extracting(Word::raw).containsExactly("apt-get", "install", "-y", "x");
     assertThat(c.redirections()).hasSize(2);
@@ -56,8 +58,7 @@ class ShellParserTest {
 
   @Test
   void readsAllRedirectionOperators() {
-    ShellScript script =
-        ShellScript.parse("cmd >a >>b <c &>d &>>e 3<>f >|g <&0 <<<'here string'");
+    ShellScript script = ShellScript.parse("cmd >a >>b <c &>d &>>e 3<>f >|g <&0 <<<'here string'");
     SimpleCommand c = (SimpleCommand) first(script);
     assertThat(c.redirections())
         .extracting(Redirection::operator)
@@ -110,7 +111,8 @@ class ShellParserTest {
   @Test
   void parsesWhileAndUntil() {
     ShellScript script =
-        ShellScript.parse("while read -r line; do echo \"$line\"; done < file; until false; do :; done");
+        ShellScript.parse(
+            "while read -r line; do echo \"$line\"; done < file; until false; do :; done");
     assertThat(script.errors()).isEmpty();
     CommandNode.Loop loop = (CommandNode.Loop) first(script);
     assertThat(loop.kind()).isEqualTo(CommandNode.LoopKind.WHILE);
@@ -122,12 +124,14 @@ class ShellParserTest {
   void parsesCase() {
     ShellScript script =
         ShellScript.parse(
-            "case \"$(dpkg --print-architecture)\" in amd64) ARCH='x64';; arm64|aarch64) ARCH='arm64';;"
-                + " (*) echo >&2 \"unsupported\"; exit 1 ;; esac");
+            "case \"$(dpkg --print-architecture)\" in amd64) ARCH='x64';; arm64|aarch64)"
+                + " ARCH='arm64';; (*) echo >&2 \"unsupported\"; exit 1 ;; esac");
     assertThat(script.errors()).isEmpty();
     CommandNode.Case node = (CommandNode.Case) first(script);
     assertThat(node.items()).hasSize(3);
-    assertThat(node.items().get(1).patterns()).extracting(Word::raw).containsExactly("arm64", "aarch64");
+    assertThat(node.items().get(1).patterns())
+        .extracting(Word::raw)
+        .containsExactly("arm64", "aarch64");
     assertThat(names(script)).containsExactly("dpkg", "", "", "echo", "exit");
   }
 
@@ -142,7 +146,8 @@ class ShellParserTest {
   @Test
   void parsesSubshellsBraceGroupsAndFunctions() {
     ShellScript script =
-        ShellScript.parse("( cd /src && make ); { echo a; echo b; } >log; f() { g; }; function h { i; }");
+        ShellScript.parse(
+            "( cd /src && make ); { echo a; echo b; } >log; f() { g; }; function h { i; }");
     assertThat(script.errors()).isEmpty();
     assertThat(script.body().items())
         .extracting(i -> i.pipelines().get(0).commands().get(0).getClass().getSimpleName())
@@ -158,7 +163,13 @@ class ShellParserTest {
 
   @Test
   void readsHereDocuments() {
-    String src = "cat <<EOF > /etc/x.conf && cat <<-'END'\nline $HOME $(id -u)\nEOF\n\tliteral $x\n\tEND\necho after";
+    String src =
+        "cat <<EOF > /etc/x.conf && cat <<-'END'\n"
+            + "line $HOME $(id -u)\n"
+            + "EOF\n"
+            + "\tliteral $x\n"
+            + "\tEND\n"
+            + "echo after";
     ShellScript script = ShellScript.parse(src);
     assertThat(script.errors()).isEmpty();
     List<Redirection> redirections = script.commands().get(0).redirections();
@@ -179,8 +190,7 @@ class ShellParserTest {
   void hereDocumentWithoutBodyIsNotAnError() {
     ShellScript script = ShellScript.parse("cat <<EOF > /file");
     assertThat(script.errors()).isEmpty();
-    HereDocument doc =
-        script.commands().get(0).redirections().get(0).hereDocument().orElseThrow();
+    HereDocument doc = script.commands().get(0).redirections().get(0).hereDocument().orElseThrow();
     assertThat(doc.terminated()).isFalse();
     assertThat(doc.body()).isEmpty();
   }
@@ -195,16 +205,21 @@ class ShellParserTest {
 
   @Test
   void keepsArrayAssignmentTogether() {
-    ShellScript script = ShellScript.parse("pkgs=(curl \"git\" $(echo x)) ; apt-get install \"${pkgs[@]}\"");
+    ShellScript script =
+        ShellScript.parse("pkgs=(curl \"git\" $(echo x)) ; apt-get install \"${pkgs[@]}\"");
     assertThat(script.errors()).isEmpty();
-    assertThat(script.commands().get(0).assignments()).extracting(Assignment::name).containsExactly("pkgs");
+    assertThat(script.commands().get(0).assignments())
+        .extracting(Assignment::name)
+        .containsExactly("pkgs");
     assertThat(script.commands().get(1).name()).isEqualTo("apt-get");
   }
 
   @Test
   void recoversFromUnterminatedQuote() {
     ShellScript script = ShellScript.parse("apt-get install -y curl && echo \"oops");
-    assertThat(script.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("double quote"));
+    assertThat(script.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("double quote"));
     assertThat(names(script)).containsExactly("apt-get", "echo");
     assertThat(script.commands().get(1).argTexts()).containsExactly("oops");
   }

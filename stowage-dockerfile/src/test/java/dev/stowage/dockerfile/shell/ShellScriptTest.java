@@ -43,7 +43,8 @@ class ShellScriptTest {
   void removalGlobsAndDirectoriesCoverPaths() {
     ShellScript script =
         ShellScript.parse(
-            "apk add --no-cache x; rm -r -f /var/lib/apt/lists /tmp/*.tar.gz \"$HOME/.cache\"; rm /root/.npm/_cacache/*");
+            "apk add --no-cache x; rm -r -f /var/lib/apt/lists /tmp/*.tar.gz \"$HOME/.cache\"; rm"
+                + " /root/.npm/_cacache/*");
     Command apk = script.commands().get(0);
     assertThat(script.isRemovedAfter(apk, "/var/lib/apt/lists/*")).isTrue();
     assertThat(script.isRemovedAfter(apk, "/tmp/node.tar.gz")).isTrue();
@@ -83,14 +84,30 @@ class ShellScriptTest {
     assertThat(script.commands())
         .extracting(Command::name)
         .contains(
-            "wget", "sha256sum", "mktemp", "gpg", "tar", "dpkg-architecture", "./configure", "test",
-            "nproc", "dpkg-buildflags", "dpkg", "make", "readlink", "dirname", "find", "ldconfig");
+            "wget",
+            "sha256sum",
+            "mktemp",
+            "gpg",
+            "tar",
+            "dpkg-architecture",
+            "./configure",
+            "test",
+            "nproc",
+            "dpkg-buildflags",
+            "dpkg",
+            "make",
+            "readlink",
+            "dirname",
+            "find",
+            "ldconfig");
     assertThat(script.invocations("mktemp").get(0).parent().orElseThrow().assignments())
         .extracting(Assignment::name)
         .containsExactly("GNUPGHOME");
     assertThat(script.invocations("wget").get(0).flagValue("-O")).contains("python.tar.xz");
     assertThat(script.usesCd()).isTrue();
-    assertThat(script.cdCommands()).extracting(c -> c.argTexts().get(0)).containsExactly("/usr/src/python", "/");
+    assertThat(script.cdCommands())
+        .extracting(c -> c.argTexts().get(0))
+        .containsExactly("/usr/src/python", "/");
     Command tar = script.invocations("tar").get(0);
     assertThat(tar.flagValue("--file")).contains("python.tar.xz");
     assertThat(script.isRemovedAfter(tar, "/usr/src/python")).isTrue();
@@ -115,19 +132,21 @@ class ShellScriptTest {
   @Test
   void golangSavedAptMarkPattern() {
     String run =
-        "set -eux; now=\"$(date '+%s')\"; arch=\"$(dpkg --print-architecture)\"; arch=\"${arch##*-}\";"
-            + " url=; case \"$arch\" in 'amd64') url='https://dl.google.com/go/go1.22.linux-amd64.tar.gz';"
-            + " sha256='abc'; ;; 'armhf') url='x'; ;; *) echo >&2; echo >&2 \"warning: current architecture"
-            + " ($arch) does not have a compatible Go binary release; will be building from source\";"
-            + " echo >&2 ;; esac; build=; if [ -z \"$url\" ]; then build=1; url='y'; fi;"
+        "set -eux; now=\"$(date '+%s')\"; arch=\"$(dpkg --print-architecture)\";"
+            + " arch=\"${arch##*-}\"; url=; case \"$arch\" in 'amd64')"
+            + " url='https://dl.google.com/go/go1.22.linux-amd64.tar.gz'; sha256='abc'; ;; 'armhf')"
+            + " url='x'; ;; *) echo >&2; echo >&2 \"warning: current architecture ($arch) does not"
+            + " have a compatible Go binary release; will be building from source\"; echo >&2 ;;"
+            + " esac; build=; if [ -z \"$url\" ]; then build=1; url='y'; fi;"
             + " savedAptMark=\"$(apt-mark showmanual)\"; apt-get update; apt-get install -y"
-            + " --no-install-recommends gnupg; wget -O go.tgz.asc \"$url.asc\"; wget -O go.tgz \"$url\""
-            + " --progress=dot:giga; echo \"$sha256 *go.tgz\" | sha256sum -c -; GNUPGHOME=\"$(mktemp -d)\";"
-            + " export GNUPGHOME; tar -C /usr/local -xzf go.tgz; rm go.tgz; if [ -n \"$build\" ]; then ("
-            + " export GOCACHE='/tmp/gocache'; cd /usr/local/go/src; ./make.bash; ); fi;"
-            + " apt-mark auto '.*' > /dev/null; apt-mark manual $savedAptMark > /dev/null;"
-            + " apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; rm -rf"
-            + " /var/lib/apt/lists/*; go version";
+            + " --no-install-recommends gnupg; wget -O go.tgz.asc \"$url.asc\"; wget -O go.tgz"
+            + " \"$url\" --progress=dot:giga; echo \"$sha256 *go.tgz\" | sha256sum -c -;"
+            + " GNUPGHOME=\"$(mktemp -d)\"; export GNUPGHOME; tar -C /usr/local -xzf go.tgz; rm"
+            + " go.tgz; if [ -n \"$build\" ]; then ( export GOCACHE='/tmp/gocache'; cd"
+            + " /usr/local/go/src; ./make.bash; ); fi; apt-mark auto '.*' > /dev/null; apt-mark"
+            + " manual $savedAptMark > /dev/null; apt-get purge -y --auto-remove -o"
+            + " APT::AutoRemove::RecommendsImportant=false; rm -rf /var/lib/apt/lists/*; go"
+            + " version";
     ShellScript script = ShellScript.parse(run);
     assertThat(script.errors()).isEmpty();
     assertThat(script.invocations("apt-mark")).hasSize(3);
@@ -184,15 +203,15 @@ class ShellScriptTest {
         "wget -qO - https://x/install.sh | sudo -E bash",
         "curl -sSL https://x | sh -s -- --yes",
         "{ curl -sSL https://x; } | sh",
-        "sh -c \"$(curl -fsSL https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)\"",
+        "sh -c \"$(curl -fsSL"
+            + " https://raw.githubusercontent.com/ohmyzsh/ohmyzsh/master/tools/install.sh)\"",
         "bash <(curl -s https://x/install.sh)",
         "set -o pipefail && curl https://x | gunzip | /bin/bash",
       })
   void detectsDownloadsRunByAShell(String src) {
     ShellScript script = ShellScript.parse(src);
     assertThat(script.pipesIntoShell()).isTrue();
-    assertThat(script.commandsPipedIntoShell())
-        .anyMatch(c -> c.is("curl") || c.is("wget"));
+    assertThat(script.commandsPipedIntoShell()).anyMatch(c -> c.is("curl") || c.is("wget"));
   }
 
   @ParameterizedTest
@@ -209,7 +228,8 @@ class ShellScriptTest {
 
   @Test
   void commandsInsideHereDocumentsAreSeen() {
-    ShellScript script = ShellScript.parse("cat > /x <<EOF\nversion=$(git describe)\nEOF\necho done");
+    ShellScript script =
+        ShellScript.parse("cat > /x <<EOF\nversion=$(git describe)\nEOF\necho done");
     assertThat(script.commands()).extracting(Command::name).containsExactly("cat", "git", "echo");
     assertThat(script.commands().get(1).parent()).contains(script.commands().get(0));
   }

@@ -3,9 +3,9 @@ package dev.stowage.dockerfile.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class WordTest {
 
@@ -50,7 +50,8 @@ class WordTest {
   void textKeepsExpansionsAsWritten(String raw, String text) {
     Word w = word(raw);
     assertThat(w.text()).isEqualTo(text);
-    assertThat(w.literal()).isEqualTo(raw.equals("'$x'\"$y\"") ? w.literal() : java.util.Optional.empty());
+    assertThat(w.literal())
+        .isEqualTo(raw.equals("'$x'\"$y\"") ? w.literal() : java.util.Optional.empty());
     assertThat(w.hasExpansion()).isTrue();
   }
 
@@ -74,7 +75,9 @@ class WordTest {
     WordPart.CommandSubstitution outer = w.commandSubstitutions().get(0);
     assertThat(outer.style()).isEqualTo(WordPart.Style.DOLLAR_PAREN);
     ShellScript script = ShellScript.parse("echo " + w.raw());
-    assertThat(script.commands()).extracting(Command::name).containsExactly("echo", "echo", "uname", "id");
+    assertThat(script.commands())
+        .extracting(Command::name)
+        .containsExactly("echo", "echo", "uname", "id");
   }
 
   @Test
