@@ -3,10 +3,13 @@ package dev.stowage.cli;
 import dev.stowage.dockerfile.Diagnostic;
 import dev.stowage.dockerfile.Dockerfile;
 import dev.stowage.dockerfile.Instruction;
+import dev.stowage.dockerfile.model.DockerfileModel;
+import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.dockerfile.Word;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +59,7 @@ final class ParseCommand implements Callable<Integer> {
       throw new UserInputException(dockerfile.errors().stream().map(Diagnostic::format).toList());
     }
     ParsedDockerfile parsed =
-        new ParsedDockerfile(dockerfile, outlineStagesUntilModelLands(dockerfile));
+        new ParsedDockerfile(dockerfile, stages(dockerfile));
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> Json.print(ParseJson.of(parsed), out);
@@ -75,26 +78,25 @@ final class ParseCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  /**
-   * A minimal stage outline: each FROM starts a stage (index, name after AS, base image word as
-   * written, platform flag, line); no dependencies are computed.
-   */
-  // replaced by DockerfileModel when it lands (dev.stowage.dockerfile.model.DockerfileModel)
-  private static List<ParsedDockerfile.Stage> outlineStagesUntilModelLands(Dockerfile dockerfile) {
-    List<ParsedDockerfile.Stage> stages = new ArrayList<>();
+  /** The stages as the semantic model sees them: bases and platforms with global ARGs expanded. */
+  private static List<ParsedDockerfile.Stage> stages(Dockerfile dockerfile) {
+    DockerfileModel model = DockerfileModel.of(dockerfile);
     List<Instruction> instructions = dockerfile.instructions();
-    for (int i = 0; i < instructions.size(); i++) {
-      if (instructions.get(i) instanceof Instruction.From from) {
-        stages.add(
-            new ParsedDockerfile.Stage(
-                stages.size(),
-                from.stageName().map(Word::value),
-                from.image().map(Word::value),
-                from.platform(),
-                from.line(),
-                List.of(),
-                i));
+    List<ParsedDockerfile.Stage> stages = new ArrayList<>();
+    for (Stage st : model.stages()) {
+      int first = 0;
+      while (first < instructions.size() && instructions.get(first) != st.from()) {
+        first++;
       }
+      stages.add(
+          new ParsedDockerfile.Stage(
+              st.index(),
+              st.from().stageName().map(Word::value),
+              Optional.of(st.base().name()),
+              st.platform(),
+              st.line(),
+              st.dependsOn(),
+              first));
     }
     return stages;
   }

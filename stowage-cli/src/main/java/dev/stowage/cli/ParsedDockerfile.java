@@ -20,10 +20,10 @@ record ParsedDockerfile(Dockerfile dockerfile, List<Stage> stages) {
    *
    * @param index 0-based, in file order
    * @param name the name after {@code AS}, as written
-   * @param base the image word of the FROM, as written (variables not expanded)
-   * @param platform the value of {@code --platform}, as written
+   * @param base the base of the FROM after expanding global ARGs
+   * @param platform the value of {@code --platform} after expansion
    * @param line the 1-based line of the FROM
-   * @param dependsOn names or indexes of the stages this one reads from
+   * @param dependsOn indexes of the stages this one builds on, copies from or mounts
    * @param firstInstruction the index of its FROM in {@link Dockerfile#instructions()}
    */
   record Stage(
@@ -32,7 +32,7 @@ record ParsedDockerfile(Dockerfile dockerfile, List<Stage> stages) {
       Optional<String> base,
       Optional<String> platform,
       int line,
-      List<String> dependsOn,
+      List<Integer> dependsOn,
       int firstInstruction) {
     Stage {
       dependsOn = List.copyOf(dependsOn);

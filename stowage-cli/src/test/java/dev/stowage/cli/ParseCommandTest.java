@@ -55,13 +55,17 @@ class ParseCommandTest {
     assertThat(fieldNames(stages.get(0)))
         .containsExactly("index", "name", "base", "platform", "line", "dependsOn");
     assertThat(stages.get(0).get("name").asText()).isEqualTo("build");
-    assertThat(stages.get(0).get("base").asText()).isEqualTo("golang:${GO}");
-    assertThat(stages.get(0).get("platform").asText()).isEqualTo("$BUILDPLATFORM");
+    // Bases and platforms come from the semantic model: global ARGs and platform ARGs expanded.
+    assertThat(stages.get(0).get("base").asText()).isEqualTo("golang:1.22");
+    assertThat(stages.get(0).get("platform").asText()).startsWith("linux/");
     assertThat(stages.get(0).get("line").asInt()).isEqualTo(3);
     assertThat(stages.get(1).get("index").asInt()).isEqualTo(1);
     assertThat(stages.get(1).get("name").isNull()).isTrue();
     assertThat(stages.get(1).get("platform").isNull()).isTrue();
     assertThat(stages.get(1).get("base").asText()).isEqualTo("alpine:3.20");
+    assertThat(stages.get(1).get("dependsOn")).hasSize(1);
+    assertThat(stages.get(1).get("dependsOn").get(0).asInt()).isZero();
+    assertThat(stages.get(0).get("dependsOn")).isEmpty();
 
     JsonNode ins = json.get("instructions");
     assertThat(ins).hasSize(9);
