@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Makes container builds fast, small and safe, and proves it with numbers.",
-    subcommands = {ParseCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ParseCommand.class, BuildCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:ok",

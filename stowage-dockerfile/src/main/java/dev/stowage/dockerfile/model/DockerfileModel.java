@@ -262,6 +262,11 @@ public final class DockerfileModel {
     return s;
   }
 
+  /** The name BuildKit's progress output gives a stage: its name, or {@code stage-<index>}. */
+  public static String stageLabel(Stage stage) {
+    return stage.name().orElse("stage-" + stage.index());
+  }
+
   /** Problems with the options, such as an unknown target. */
   public List<String> problems() {
     return problems;
