@@ -1,7 +1,32 @@
 package dev.stowage.lint;
 
+import dev.stowage.lint.rules.correctness.InstructionBeforeFrom;
 import dev.stowage.lint.rules.correctness.LatestBaseImageTag;
+import dev.stowage.lint.rules.correctness.MissingHealthcheck;
+import dev.stowage.lint.rules.correctness.MultipleCmd;
+import dev.stowage.lint.rules.correctness.MultipleEntrypoint;
+import dev.stowage.lint.rules.correctness.PipeWithoutPipefail;
+import dev.stowage.lint.rules.correctness.ShellChangedWithLn;
+import dev.stowage.lint.rules.correctness.StageNamedReservedWord;
+import dev.stowage.lint.rules.correctness.UnpinnedGoPackage;
 import dev.stowage.lint.rules.correctness.UntaggedBaseImage;
+import dev.stowage.lint.rules.maintainability.EmptyLabel;
+import dev.stowage.lint.rules.maintainability.InvalidEmailLabel;
+import dev.stowage.lint.rules.maintainability.InvalidGitHashLabel;
+import dev.stowage.lint.rules.maintainability.InvalidLabelKey;
+import dev.stowage.lint.rules.maintainability.InvalidLicenseLabel;
+import dev.stowage.lint.rules.maintainability.InvalidSemverLabel;
+import dev.stowage.lint.rules.maintainability.InvalidTimeLabel;
+import dev.stowage.lint.rules.maintainability.InvalidUrlLabel;
+import dev.stowage.lint.rules.maintainability.MaintainerDeprecated;
+import dev.stowage.lint.rules.maintainability.MissingRequiredLabel;
+import dev.stowage.lint.rules.maintainability.RedundantTargetPlatform;
+import dev.stowage.lint.rules.maintainability.SuperfluousLabel;
+import dev.stowage.lint.rules.performance.ConsecutiveRunInstructions;
+import dev.stowage.lint.rules.security.NonNumericUser;
+import dev.stowage.lint.rules.size.CopyWholeFilesystem;
+import dev.stowage.lint.rules.size.WgetAndCurl;
+import dev.stowage.lint.rules.size.YarnCacheNotCleaned;
 import java.util.List;
 
 /**
@@ -17,6 +42,31 @@ public final class BuiltInRules {
     new LatestBaseImageTag(),
     // --- hadolint DL3018-DL3047 ---
     // --- hadolint DL3048-DL3067, DL4xxx ---
+    new InvalidLabelKey(),
+    new MissingRequiredLabel(),
+    new SuperfluousLabel(),
+    new EmptyLabel(),
+    new InvalidUrlLabel(),
+    new InvalidTimeLabel(),
+    new InvalidLicenseLabel(),
+    new InvalidGitHashLabel(),
+    new InvalidSemverLabel(),
+    new MissingHealthcheck(),
+    new InvalidEmailLabel(),
+    new ConsecutiveRunInstructions(),
+    new YarnCacheNotCleaned(),
+    new InstructionBeforeFrom(),
+    new UnpinnedGoPackage(),
+    new StageNamedReservedWord(),
+    new RedundantTargetPlatform(),
+    new NonNumericUser(),
+    new CopyWholeFilesystem(),
+    new MaintainerDeprecated(),
+    new WgetAndCurl(),
+    new MultipleCmd(),
+    new MultipleEntrypoint(),
+    new ShellChangedWithLn(),
+    new PipeWithoutPipefail(),
     // --- BuildKit build checks ---
     // --- Stowage ST1xxx build speed and cache, ST2xxx image size ---
     // --- Stowage ST3xxx security, ST4xxx portability, ST5xxx build context ---

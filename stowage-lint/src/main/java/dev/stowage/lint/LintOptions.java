@@ -14,6 +14,8 @@ import java.util.Set;
  * @param severityOverrides per-rule severity
  * @param trustedRegistries registries FROM may use (empty: any)
  * @param requiredLabels label name to schema type ({@code text}, {@code url}, {@code semver}, ...)
+ * @param strictLabels whether labels outside {@code requiredLabels} are reported (hadolint's
+ *     {@code strict-labels})
  * @param shellcheck whether to run the {@code shellcheck} binary on RUN commands
  * @param contextDir the build context, when known
  * @param build build args, target and platforms for the semantic model
@@ -23,6 +25,7 @@ public record LintOptions(
     Map<String, Severity> severityOverrides,
     List<String> trustedRegistries,
     Map<String, String> requiredLabels,
+    boolean strictLabels,
     boolean shellcheck,
     Optional<Path> contextDir,
     BuildOptions build) {
@@ -35,36 +38,42 @@ public record LintOptions(
 
   public static LintOptions defaults() {
     return new LintOptions(
-        Set.of(), Map.of(), List.of(), Map.of(), false, Optional.empty(), BuildOptions.defaults());
+        Set.of(), Map.of(), List.of(), Map.of(), false, false, Optional.empty(),
+        BuildOptions.defaults());
   }
 
   public LintOptions withContextDir(Path dir) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, shellcheck, Optional.of(dir), build);
+        ignored, severityOverrides, trustedRegistries, requiredLabels, strictLabels, shellcheck, Optional.of(dir), build);
   }
 
   public LintOptions withIgnored(Set<String> ids) {
     return new LintOptions(
-        ids, severityOverrides, trustedRegistries, requiredLabels, shellcheck, contextDir, build);
+        ids, severityOverrides, trustedRegistries, requiredLabels, strictLabels, shellcheck, contextDir, build);
   }
 
   public LintOptions withTrustedRegistries(List<String> registries) {
     return new LintOptions(
-        ignored, severityOverrides, registries, requiredLabels, shellcheck, contextDir, build);
+        ignored, severityOverrides, registries, requiredLabels, strictLabels, shellcheck, contextDir, build);
   }
 
   public LintOptions withRequiredLabels(Map<String, String> labels) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, labels, shellcheck, contextDir, build);
+        ignored, severityOverrides, trustedRegistries, labels, strictLabels, shellcheck, contextDir, build);
   }
 
   public LintOptions withSeverityOverrides(Map<String, Severity> overrides) {
     return new LintOptions(
-        ignored, overrides, trustedRegistries, requiredLabels, shellcheck, contextDir, build);
+        ignored, overrides, trustedRegistries, requiredLabels, strictLabels, shellcheck, contextDir, build);
   }
 
   public LintOptions withShellcheck(boolean on) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, on, contextDir, build);
+        ignored, severityOverrides, trustedRegistries, requiredLabels, strictLabels, on, contextDir, build);
+  }
+
+  public LintOptions withStrictLabels(boolean on) {
+    return new LintOptions(
+        ignored, severityOverrides, trustedRegistries, requiredLabels, on, shellcheck, contextDir, build);
   }
 }
