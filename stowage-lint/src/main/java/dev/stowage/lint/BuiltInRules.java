@@ -43,6 +43,23 @@ import dev.stowage.lint.rules.security.NonNumericUser;
 import dev.stowage.lint.rules.size.CopyWholeFilesystem;
 import dev.stowage.lint.rules.size.WgetAndCurl;
 import dev.stowage.lint.rules.size.YarnCacheNotCleaned;
+import dev.stowage.lint.rules.correctness.AptInstallWithoutYes;
+import dev.stowage.lint.rules.correctness.AptPackageNotPinned;
+import dev.stowage.lint.rules.correctness.ExposedPortOutOfRange;
+import dev.stowage.lint.rules.correctness.IrrelevantShellCommand;
+import dev.stowage.lint.rules.correctness.LatestBaseImageTag;
+import dev.stowage.lint.rules.correctness.MultipleHealthchecks;
+import dev.stowage.lint.rules.correctness.NpmPackageNotPinned;
+import dev.stowage.lint.rules.correctness.PipPackageNotPinned;
+import dev.stowage.lint.rules.correctness.UntaggedBaseImage;
+import dev.stowage.lint.rules.correctness.WorkdirRelativePath;
+import dev.stowage.lint.rules.maintainability.CdInsteadOfWorkdir;
+import dev.stowage.lint.rules.maintainability.InlineIgnorePragma;
+import dev.stowage.lint.rules.security.LastUserIsRoot;
+import dev.stowage.lint.rules.security.SudoInRun;
+import dev.stowage.lint.rules.size.AptInstallRecommends;
+import dev.stowage.lint.rules.size.AptListsNotDeleted;
+import dev.stowage.lint.rules.size.ArchiveExtractedAfterCopy;
 import java.util.List;
 
 /**
@@ -54,8 +71,23 @@ public final class BuiltInRules {
 
   private static final LintRule[] RULES = {
     // --- hadolint DL1xxx, DL3000-DL3017 ---
+    new InlineIgnorePragma(),
+    new WorkdirRelativePath(),
+    new IrrelevantShellCommand(),
+    new LastUserIsRoot(),
+    new CdInsteadOfWorkdir(),
+    new SudoInRun(),
     new UntaggedBaseImage(),
     new LatestBaseImageTag(),
+    new AptPackageNotPinned(),
+    new AptListsNotDeleted(),
+    new ArchiveExtractedAfterCopy(),
+    new ExposedPortOutOfRange(),
+    new MultipleHealthchecks(),
+    new PipPackageNotPinned(),
+    new AptInstallWithoutYes(),
+    new AptInstallRecommends(),
+    new NpmPackageNotPinned(),
     // --- hadolint DL3018-DL3047 ---
     // --- hadolint DL3048-DL3067, DL4xxx ---
     new InvalidLabelKey(),
