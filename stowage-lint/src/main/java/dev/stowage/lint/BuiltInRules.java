@@ -9,10 +9,7 @@ import dev.stowage.lint.rules.buildkit.FromPlatformFlagConstDisallowed;
 import dev.stowage.lint.rules.buildkit.InvalidDefaultArgInFrom;
 import dev.stowage.lint.rules.buildkit.InvalidDefinitionDescription;
 import dev.stowage.lint.rules.buildkit.LegacyKeyValueFormat;
-import dev.stowage.lint.rules.buildkit.MultipleInstructionsDisallowed;
 import dev.stowage.lint.rules.buildkit.NoEmptyContinuation;
-import dev.stowage.lint.rules.buildkit.RedundantTargetPlatform;
-import dev.stowage.lint.rules.buildkit.ReservedStageName;
 import dev.stowage.lint.rules.buildkit.SecretsUsedInArgOrEnv;
 import dev.stowage.lint.rules.buildkit.StageNameCasing;
 import dev.stowage.lint.rules.buildkit.UndefinedArgInFrom;
@@ -124,10 +121,7 @@ public final class BuiltInRules {
     new InvalidDefaultArgInFrom(),
     new InvalidDefinitionDescription(),
     new LegacyKeyValueFormat(),
-    new MultipleInstructionsDisallowed(),
     new NoEmptyContinuation(),
-    new RedundantTargetPlatform(),
-    new ReservedStageName(),
     new SecretsUsedInArgOrEnv(),
     new StageNameCasing(),
     new UndefinedArgInFrom(),

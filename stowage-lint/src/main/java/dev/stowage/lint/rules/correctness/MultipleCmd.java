@@ -17,7 +17,8 @@ import java.util.List;
     id = "DL4003",
     title = "Multiple CMD instructions found. If you list more than one CMD then only the last CMD will take effect",
     severity = Severity.WARNING,
-    category = Category.CORRECTNESS)
+    category = Category.CORRECTNESS,
+    aliases = {"MultipleInstructionsDisallowed"})
 public final class MultipleCmd implements DockerfileRule {
   @Override
   public void check(RuleContext ctx) {

@@ -17,7 +17,8 @@ import java.util.List;
     id = "DL4004",
     title = "Multiple ENTRYPOINT instructions found. If you list more than one ENTRYPOINT then only the last ENTRYPOINT will take effect",
     severity = Severity.ERROR,
-    category = Category.CORRECTNESS)
+    category = Category.CORRECTNESS,
+    aliases = {"MultipleInstructionsDisallowed"})
 public final class MultipleEntrypoint implements DockerfileRule {
   @Override
   public void check(RuleContext ctx) {

@@ -17,7 +17,8 @@ import java.util.List;
     id = "DL3012",
     title = "Multiple `HEALTHCHECK` instructions",
     severity = Severity.ERROR,
-    category = Category.CORRECTNESS)
+    category = Category.CORRECTNESS,
+    aliases = {"MultipleInstructionsDisallowed"})
 public final class MultipleHealthchecks implements DockerfileRule {
   @Override
   public void check(RuleContext ctx) {

@@ -18,7 +18,8 @@ import java.util.Set;
     id = "DL3063",
     title = "Stage name should not be a reserved word",
     severity = Severity.WARNING,
-    category = Category.CORRECTNESS)
+    category = Category.CORRECTNESS,
+    aliases = {"ReservedStageName"})
 public final class StageNamedReservedWord implements InstructionRule<Instruction.From> {
   private static final Set<String> RESERVED = Set.of("scratch", "context");
 

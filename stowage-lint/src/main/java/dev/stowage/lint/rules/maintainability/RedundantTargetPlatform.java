@@ -21,7 +21,8 @@ import java.util.Set;
     title = "Setting FROM --platform to predefined $TARGETPLATFORM is redundant as this is the default behavior",
     severity = Severity.WARNING,
     category = Category.MAINTAINABILITY,
-    fixable = true)
+    fixable = true,
+    aliases = {"RedundantTargetPlatform"})
 public final class RedundantTargetPlatform implements InstructionRule<Instruction.From> {
   private static final Set<String> DEFAULT = Set.of("$TARGETPLATFORM", "${TARGETPLATFORM}");
 
