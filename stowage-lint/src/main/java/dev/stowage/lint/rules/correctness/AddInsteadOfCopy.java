@@ -43,7 +43,8 @@ public final class AddInsteadOfCopy implements InstructionRule<Instruction.Add> 
 
   @Override
   public void check(Instruction.Add add, RuleContext ctx) {
-    if (add.sources().isEmpty() || add.flags().stream().anyMatch(f -> ADD_ONLY.contains(f.name()))) {
+    if (add.sources().isEmpty()
+        || add.flags().stream().anyMatch(f -> ADD_ONLY.contains(f.name()))) {
       return;
     }
     Scope scope = ctx.scope();
@@ -57,7 +58,10 @@ public final class AddInsteadOfCopy implements InstructionRule<Instruction.Add> 
     }
     String keyword = add.syntax().keyword();
     Span keywordSpan = new Span(add.span().start(), add.span().start() + keyword.length());
-    String message = "Use COPY instead of ADD to copy local files and folders";
+    String message =
+        "Use COPY instead of ADD to copy local "
+            + String.join(" ", add.sources().stream().map(Word::value).toList())
+            + ": ADD would unpack a tar archive, COPY copies exactly";
     if (globs || !ctx.dockerfile().text(keywordSpan).equals(keyword)) {
       // a glob may match an archive, which ADD would unpack: report, but leave the choice
       ctx.report(keywordSpan, message);

@@ -32,8 +32,7 @@ public final class ApkVersionNotPinned implements InstructionRule<Instruction.Ru
         run,
         ctx,
         List.of(PackageManager.APK),
-        (pi, p) ->
-            PINNING.contains(p.separator()) || PackagePins.isFileOrUrl(p.name(), ".apk"),
+        (pi, p) -> PINNING.contains(p.separator()) || PackagePins.isFileOrUrl(p.name(), ".apk"),
         p ->
             "Pin the version of "
                 + p.name()

@@ -44,8 +44,7 @@ final class AssumeYes {
           || c.hasFlag(flags.toArray(String[]::new))) {
         continue;
       }
-      Word at =
-          anchor == Anchor.PROGRAM ? c.nameWord().orElseThrow() : c.argsWithoutFlags().get(0);
+      Word at = anchor == Anchor.PROGRAM ? c.nameWord().orElseThrow() : c.argsWithoutFlags().get(0);
       ctx.report(
           ctx.shellSpan(run, c.offset(), c.endOffset()),
           message.replace("{command}", c.name() + " " + c.subcommand().orElseThrow()),

@@ -33,12 +33,13 @@ public final class CopyFromOwnStage implements InstructionRule<Instruction.Copy>
     String value = ctx.scope().expandOrRaw(flag.get().valueOrEmpty()).toLowerCase(Locale.ROOT);
     Stage own = stage.get();
     boolean self =
-        own.name().filter(value::equals).isPresent()
-            || value.equals(Integer.toString(own.index()));
+        own.name().filter(value::equals).isPresent() || value.equals(Integer.toString(own.index()));
     if (self) {
       ctx.report(
           flag.get().span(),
-          "COPY --from=" + flag.get().valueOrEmpty() + " names the stage it is in; copy from an"
+          "COPY --from="
+              + flag.get().valueOrEmpty()
+              + " names the stage it is in; copy from an"
               + " earlier stage, or use a plain COPY or RUN cp within the stage");
     }
   }

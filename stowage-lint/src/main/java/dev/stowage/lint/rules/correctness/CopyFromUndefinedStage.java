@@ -14,10 +14,10 @@ import dev.stowage.lint.Severity;
 import java.util.Optional;
 
 /**
- * {@code COPY --from=name} where no earlier stage has that name makes BuildKit pull an image
- * called {@code name} from Docker Hub: a typo, or a stage defined further down, silently copies
- * from a stranger's image or fails with "pull access denied". Values that are clearly image
- * references (with a registry, a path, a tag or a digest) are not reported.
+ * {@code COPY --from=name} where no earlier stage has that name makes BuildKit pull an image called
+ * {@code name} from Docker Hub: a typo, or a stage defined further down, silently copies from a
+ * stranger's image or fails with "pull access denied". Values that are clearly image references
+ * (with a registry, a path, a tag or a digest) are not reported.
  */
 @Rule(
     id = "DL3022",
@@ -56,25 +56,36 @@ public final class CopyFromUndefinedStage implements InstructionRule<Instruction
       if (target.get().index() > current) {
         ctx.report(
             flag.get().span(),
-            "COPY --from=" + value + " refers to a stage defined later, on line "
-                + target.get().line() + "; BuildKit would pull an image of that name instead:"
+            "COPY --from="
+                + value
+                + " refers to a stage defined later, on line "
+                + target.get().line()
+                + "; BuildKit would pull an image of that name instead:"
                 + " move the stage above this one");
       }
       return; // its own stage is DL3023's business
     }
     if (value.chars().allMatch(Character::isDigit)) {
-      ctx.report(flag.get().span(), "COPY --from=" + value + " refers to no stage: there are "
-          + ctx.model().stages().size() + " stages");
+      ctx.report(
+          flag.get().span(),
+          "COPY --from="
+              + value
+              + " refers to no stage: there are "
+              + ctx.model().stages().size()
+              + " stages");
       return;
     }
-    boolean explicitImage =
-        value.contains("/") || value.contains(":") || value.contains("@");
+    boolean explicitImage = value.contains("/") || value.contains(":") || value.contains("@");
     if (explicitImage || ImageReference.tryParse(value).isEmpty()) {
       return; // an image reference, or invalid (reported by the parser/BuildKit)
     }
     ctx.report(
         flag.get().span(),
-        "COPY --from=" + value + " names no earlier stage, so BuildKit pulls the image docker.io/"
-            + "library/" + value + ": define the stage above, or write the full image reference");
+        "COPY --from="
+            + value
+            + " names no earlier stage, so BuildKit pulls the image docker.io/"
+            + "library/"
+            + value
+            + ": define the stage above, or write the full image reference");
   }
 }

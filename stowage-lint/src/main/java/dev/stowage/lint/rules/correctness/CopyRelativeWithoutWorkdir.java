@@ -51,7 +51,9 @@ public final class CopyRelativeWithoutWorkdir implements InstructionRule<Instruc
     }
     ctx.report(
         dest.get().span(),
-        "COPY to relative destination " + path + " without a WORKDIR in this stage: set WORKDIR"
+        "COPY to relative destination "
+            + path
+            + " without a WORKDIR in this stage: set WORKDIR"
             + " first, or use an absolute path");
   }
 

@@ -11,8 +11,8 @@ import dev.stowage.lint.Severity;
 import java.util.Optional;
 
 /**
- * COPY (and ADD) with several sources fails the build unless the destination is a directory
- * written with a trailing {@code /}.
+ * COPY (and ADD) with several sources fails the build unless the destination is a directory written
+ * with a trailing {@code /}.
  */
 @Rule(
     id = "DL3021",
@@ -38,17 +38,19 @@ public final class CopyToNonDirectory implements InstructionRule<Instruction.Fil
       return;
     }
     String message =
-        copy.name() + " with " + copy.sources().size() + " sources needs a directory destination"
-            + " ending with /: write " + raw + "/";
+        copy.name()
+            + " with "
+            + copy.sources().size()
+            + " sources needs a directory destination"
+            + " ending with /: write "
+            + raw
+            + "/";
     if (copy.syntax().json()
         || raw.length() != dest.get().value().length()
         || !ctx.dockerfile().text(dest.get().span()).equals(dest.get().value())) {
       ctx.report(dest.get().span(), message);
     } else {
-      ctx.report(
-          dest.get().span(),
-          message,
-          Fix.insertBefore(dest.get().span().end(), "/"));
+      ctx.report(dest.get().span(), message, Fix.insertBefore(dest.get().span().end(), "/"));
     }
   }
 

@@ -39,12 +39,7 @@ public final class DnfVersionNotPinned implements InstructionRule<Instruction.Ru
                 || p.hasVersion()
                 || p.name().startsWith("@")
                 || PackagePins.isFileOrUrl(p.name(), ".rpm"),
-        p ->
-            "Pin the version of "
-                + p.name()
-                + ": `dnf install -y "
-                + p.name()
-                + "-<version>`");
+        p -> "Pin the version of " + p.name() + ": `dnf install -y " + p.name() + "-<version>`");
     Optional<ShellScript> script = ctx.shell(run);
     if (script.isEmpty()) {
       return;

@@ -33,7 +33,10 @@ public final class DuplicateStageName implements DockerfileRule {
         Word name = s.from().stageName().orElseThrow();
         ctx.report(
             name.span(),
-            "Stage name " + name.value() + " is already used by the stage on line " + first.line()
+            "Stage name "
+                + name.value()
+                + " is already used by the stage on line "
+                + first.line()
                 + "; give each stage a unique name");
       }
     }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * All values of one ENV are expanded before any is set: in {@code ENV A=1 B=$A}, {@code B} gets
- * the old (usually empty) {@code A}, not {@code 1}. Names already set before the ENV are not
- * reported, as in hadolint.
+ * All values of one ENV are expanded before any is set: in {@code ENV A=1 B=$A}, {@code B} gets the
+ * old (usually empty) {@code A}, not {@code 1}. Names already set before the ENV are not reported,
+ * as in hadolint.
  */
 @Rule(
     id = "DL3044",
@@ -49,8 +49,14 @@ public final class EnvSelfReference implements InstructionRule<Instruction.Env> 
         if (definedHere.contains(name) && !scope.isDeclared(name)) {
           ctx.report(
               kv.span(),
-              "ENV " + kv.key() + " refers to $" + name + ", which this ENV sets, but sees its value"
-                  + " from before the instruction; set " + name + " in an earlier ENV");
+              "ENV "
+                  + kv.key()
+                  + " refers to $"
+                  + name
+                  + ", which this ENV sets, but sees its value"
+                  + " from before the instruction; set "
+                  + name
+                  + " in an earlier ENV");
           break;
         }
       }

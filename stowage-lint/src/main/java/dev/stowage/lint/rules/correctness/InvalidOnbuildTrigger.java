@@ -33,7 +33,8 @@ public final class InvalidOnbuildTrigger implements InstructionRule<Instruction.
     if (trigger.isPresent() && FORBIDDEN.contains(trigger.get().name())) {
       ctx.report(
           trigger.get().span(),
-          "ONBUILD cannot register " + trigger.get().name()
+          "ONBUILD cannot register "
+              + trigger.get().name()
               + ": child images would fail to build; remove it from the ONBUILD");
     }
   }

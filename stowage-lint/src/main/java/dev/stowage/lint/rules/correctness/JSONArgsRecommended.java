@@ -38,7 +38,10 @@ public final class JSONArgsRecommended implements InstructionRule<Instruction.Co
     }
     ctx.report(
         ins,
-        "Use JSON notation for " + ins.name() + " (" + ins.name()
+        "Use JSON notation for "
+            + ins.name()
+            + " ("
+            + ins.name()
             + " [\"executable\", \"arg\"]): in shell form /bin/sh is PID 1 and the program does"
             + " not receive stop signals");
   }

@@ -27,8 +27,7 @@ public final class ZypperWithoutNonInteractive implements InstructionRule<Instru
         run,
         ctx,
         List.of("zypper"),
-        List.of(
-            "install", "in", "remove", "rm", "source-install", "si", "patch", "update", "up"),
+        List.of("install", "in", "remove", "rm", "source-install", "si", "patch", "update", "up"),
         List.of("-n", "--non-interactive", "-y", "--no-confirm"),
         " --non-interactive",
         AssumeYes.Anchor.PROGRAM,

@@ -42,7 +42,12 @@ public final class AptInsteadOfAptGet implements InstructionRule<Instruction.Run
           };
       ctx.report(
           ctx.shellSpan(run, c.offset(), c.endOffset()),
-          "Use `" + instead + " " + sub + "` instead of `apt " + sub
+          "Use `"
+              + instead
+              + " "
+              + sub
+              + "` instead of `apt "
+              + sub
               + "`: apt is meant for interactive use and has no stable command-line interface");
     }
   }

@@ -43,13 +43,14 @@ public final class FromPlatformFlag implements InstructionRule<Instruction.From>
     }
     ctx.report(
         flag.get().span(),
-        "Do not pin FROM to platform " + value
+        "Do not pin FROM to platform "
+            + value
             + ": use `--platform=$BUILDPLATFORM` for cross-compiling stages, or drop the flag");
   }
 
   /**
-   * Whether {@code value} refers to an automatic platform ARG, directly or through the default of
-   * a global ARG, or to a global ARG without a default (chosen with {@code --build-arg}).
+   * Whether {@code value} refers to an automatic platform ARG, directly or through the default of a
+   * global ARG, or to a global ARG without a default (chosen with {@code --build-arg}).
    */
   private static boolean referencesPlatformArg(String value, RuleContext ctx, Set<String> seen) {
     Expansion e;

@@ -35,8 +35,16 @@ public final class WgetWithoutProgress implements InstructionRule<Instruction.Ru
     }
     for (Command c : script.get().invocations("wget")) {
       if (c.hasFlag(
-              "--progress", "-q", "--quiet", "--no-verbose", "-o", "--output-file", "-a",
-              "--append-output", "-b", "--background")
+              "--progress",
+              "-q",
+              "--quiet",
+              "--no-verbose",
+              "-o",
+              "--output-file",
+              "-a",
+              "--append-output",
+              "-b",
+              "--background")
           || c.argTexts().contains("-nv")
           || c.argTexts().stream().anyMatch(a -> a.startsWith("--progress="))) {
         continue;

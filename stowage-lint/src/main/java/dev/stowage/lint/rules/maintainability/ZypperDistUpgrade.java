@@ -35,7 +35,8 @@ public final class ZypperDistUpgrade implements InstructionRule<Instruction.Run>
       if (c.is("zypper", "dist-upgrade") || c.is("zypper", "dup")) {
         ctx.report(
             ctx.shellSpan(run, c.offset(), c.endOffset()),
-            "Do not use `zypper " + c.subcommand().orElseThrow()
+            "Do not use `zypper "
+                + c.subcommand().orElseThrow()
                 + "` in a build: use a newer base image, or `zypper update` for fixes within the"
                 + " release");
       }

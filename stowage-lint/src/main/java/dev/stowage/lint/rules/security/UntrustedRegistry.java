@@ -17,12 +17,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Images from registries outside the allowed list bypass the organisation's scanning, mirroring
- * and provenance controls. Checks FROM, {@code COPY --from} and {@code RUN --mount=from=} image
+ * Images from registries outside the allowed list bypass the organisation's scanning, mirroring and
+ * provenance controls. Checks FROM, {@code COPY --from} and {@code RUN --mount=from=} image
  * references; silent while {@code trustedRegistries} is empty. Entries match the registry host
- * exactly, or with a leading or trailing {@code *} as a suffix or prefix pattern; Docker Hub
- * images (such as {@code debian}) are on {@code docker.io}, also allowed by {@code
- * hub.docker.com} or {@code index.docker.io}.
+ * exactly, or with a leading or trailing {@code *} as a suffix or prefix pattern; Docker Hub images
+ * (such as {@code debian}) are on {@code docker.io}, also allowed by {@code hub.docker.com} or
+ * {@code index.docker.io}.
  */
 @Rule(
     id = "DL3026",
@@ -31,7 +31,8 @@ import java.util.Optional;
     category = Category.SECURITY)
 public final class UntrustedRegistry implements DockerfileRule {
   private static final List<String> DOCKER_HUB_NAMES =
-      List.of(ImageReference.DOCKER_HUB, "hub.docker.com", "index.docker.io", "registry-1.docker.io");
+      List.of(
+          ImageReference.DOCKER_HUB, "hub.docker.com", "index.docker.io", "registry-1.docker.io");
 
   @Override
   public void check(RuleContext ctx) {
@@ -54,7 +55,8 @@ public final class UntrustedRegistry implements DockerfileRule {
                           image(f.valueOrEmpty(), scope, ctx)
                               .filter(r -> !isAllowed(r, allowed))
                               .ifPresent(
-                                  r -> report(ctx, f.span(), r, "COPY --from=" + f.valueOrEmpty())));
+                                  r ->
+                                      report(ctx, f.span(), r, "COPY --from=" + f.valueOrEmpty())));
           case Instruction.Run run -> {
             for (var f : run.syntax().flags("mount")) {
               Mount m = Mount.parse(f.valueOrEmpty());
@@ -73,7 +75,9 @@ public final class UntrustedRegistry implements DockerfileRule {
   private static void report(RuleContext ctx, Span at, ImageReference ref, String where) {
     ctx.report(
         at,
-        where + " pulls from registry " + ref.registry()
+        where
+            + " pulls from registry "
+            + ref.registry()
             + ", which is not in the trusted registries; use an image from an allowed registry");
   }
 

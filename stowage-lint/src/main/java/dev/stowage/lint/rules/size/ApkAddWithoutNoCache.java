@@ -29,12 +29,12 @@ public final class ApkAddWithoutNoCache implements InstructionRule<Instruction.R
   @Override
   public void check(Instruction.Run run, RuleContext ctx) {
     Optional<ShellScript> script = ctx.shell(run);
-    if (script.isEmpty()
-        || PackageCaches.mountsCacheAt(run, "/var/cache/apk", "/etc/apk/cache")) {
+    if (script.isEmpty() || PackageCaches.mountsCacheAt(run, "/var/cache/apk", "/etc/apk/cache")) {
       return;
     }
+    // --no-network installs from what is already there: no index is fetched, nothing is cached
     for (Command c : script.get().invocations("apk", "add")) {
-      if (c.hasFlag("--no-cache")
+      if (c.hasFlag("--no-cache", "--no-network")
           || PackageCaches.removedAfter(script.get(), c, "/var/cache/apk")) {
         continue;
       }

@@ -11,7 +11,10 @@ import dev.stowage.lint.Severity;
 import java.util.List;
 import java.util.Optional;
 
-/** Packages and metadata dnf downloads stay in {@code /var/cache/dnf} (or libdnf5) unless cleaned in the same RUN. */
+/**
+ * Packages and metadata dnf downloads stay in {@code /var/cache/dnf} (or libdnf5) unless cleaned in
+ * the same RUN.
+ */
 @Rule(
     id = "DL3040",
     title = "`dnf clean all` missing after dnf command",
@@ -19,7 +22,16 @@ import java.util.Optional;
     category = Category.SIZE)
 public final class DnfCacheNotCleaned implements InstructionRule<Instruction.Run> {
   private static final List<String> PROGRAMS = List.of("dnf", "microdnf");
-  private static final List<List<String>> INSTALLS = List.of(List.of("install"), List.of("in"), List.of("groupinstall"), List.of("localinstall"), List.of("reinstall"), List.of("update"), List.of("upgrade"), List.of("module", "install"));
+  private static final List<List<String>> INSTALLS =
+      List.of(
+          List.of("install"),
+          List.of("in"),
+          List.of("groupinstall"),
+          List.of("localinstall"),
+          List.of("reinstall"),
+          List.of("update"),
+          List.of("upgrade"),
+          List.of("module", "install"));
   private static final List<String> CLEANERS = List.of("dnf", "microdnf", "yum");
   private static final List<List<String>> CLEANS = List.of(List.of("clean", "all"));
 
@@ -31,17 +43,28 @@ public final class DnfCacheNotCleaned implements InstructionRule<Instruction.Run
   @Override
   public void check(Instruction.Run run, RuleContext ctx) {
     Optional<ShellScript> script = ctx.shell(run);
-    if (script.isEmpty() || PackageCaches.mountsCacheAt(run, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
+    if (script.isEmpty()
+        || PackageCaches.mountsCacheAt(
+            run, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
       return;
     }
     for (Command c : script.get().commands()) {
       if (!runs(c)
           || PackageCaches.cleanedAfter(script.get(), c, CLEANERS, CLEANS)
-          || PackageCaches.removedAfter(script.get(), c, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
+          || PackageCaches.removedAfter(
+              script.get(), c, "/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")) {
         continue;
       }
-      ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), 
-          "Run `" + c.name() + " clean all` after `" + c.name() + " " + c.subcommand().orElse("") + "` in the same RUN so the package cache is not kept in the layer (or mount a cache at /var/cache/dnf)");
+      ctx.report(
+          ctx.shellSpan(run, c.offset(), c.endOffset()),
+          "Run `"
+              + c.name()
+              + " clean all` after `"
+              + c.name()
+              + " "
+              + c.subcommand().orElse("")
+              + "` in the same RUN so the package cache is not kept in the layer (or mount a cache"
+              + " at /var/cache/dnf)");
     }
   }
 

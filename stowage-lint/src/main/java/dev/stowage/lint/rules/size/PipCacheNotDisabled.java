@@ -62,7 +62,9 @@ public final class PipCacheNotDisabled implements InstructionRule<Instruction.Ru
     return scope.lookup(VARIABLE).map(String::strip).filter(TRUTHY::contains).isPresent();
   }
 
-  /** {@code PIP_NO_CACHE_DIR=1 pip ...}, {@code env PIP_NO_CACHE_DIR=1 pip ...} or an export before. */
+  /**
+   * {@code PIP_NO_CACHE_DIR=1 pip ...}, {@code env PIP_NO_CACHE_DIR=1 pip ...} or an export before.
+   */
   private static boolean disabledInScript(ShellScript script, Command pip) {
     for (Assignment a : pip.assignments()) {
       if (a.name().equals(VARIABLE) && TRUTHY.contains(a.value().text())) {
@@ -86,6 +88,7 @@ public final class PipCacheNotDisabled implements InstructionRule<Instruction.Ru
   }
 
   private static boolean isTruthyAssignment(String text) {
-    return text.startsWith(VARIABLE + "=") && TRUTHY.contains(text.substring(VARIABLE.length() + 1));
+    return text.startsWith(VARIABLE + "=")
+        && TRUTHY.contains(text.substring(VARIABLE.length() + 1));
   }
 }

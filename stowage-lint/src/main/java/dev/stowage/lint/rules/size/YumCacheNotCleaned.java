@@ -11,7 +11,10 @@ import dev.stowage.lint.Severity;
 import java.util.List;
 import java.util.Optional;
 
-/** Packages and metadata yum downloads stay in {@code /var/cache/yum} unless cleaned in the same RUN. */
+/**
+ * Packages and metadata yum downloads stay in {@code /var/cache/yum} unless cleaned in the same
+ * RUN.
+ */
 @Rule(
     id = "DL3032",
     title = "`yum clean all` missing after yum command",
@@ -19,7 +22,14 @@ import java.util.Optional;
     category = Category.SIZE)
 public final class YumCacheNotCleaned implements InstructionRule<Instruction.Run> {
   private static final List<String> PROGRAMS = List.of("yum");
-  private static final List<List<String>> INSTALLS = List.of(List.of("install"), List.of("groupinstall"), List.of("localinstall"), List.of("reinstall"), List.of("update"), List.of("upgrade"));
+  private static final List<List<String>> INSTALLS =
+      List.of(
+          List.of("install"),
+          List.of("groupinstall"),
+          List.of("localinstall"),
+          List.of("reinstall"),
+          List.of("update"),
+          List.of("upgrade"));
   private static final List<String> CLEANERS = List.of("yum", "dnf");
   private static final List<List<String>> CLEANS = List.of(List.of("clean", "all"));
 
@@ -40,8 +50,14 @@ public final class YumCacheNotCleaned implements InstructionRule<Instruction.Run
           || PackageCaches.removedAfter(script.get(), c, "/var/cache/yum", "/var/cache/dnf")) {
         continue;
       }
-      ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), 
-          "Run `yum clean all` after `" + c.name() + " " + c.subcommand().orElse("") + "` in the same RUN so the package cache is not kept in the layer (or mount a cache at /var/cache/yum)");
+      ctx.report(
+          ctx.shellSpan(run, c.offset(), c.endOffset()),
+          "Run `yum clean all` after `"
+              + c.name()
+              + " "
+              + c.subcommand().orElse("")
+              + "` in the same RUN so the package cache is not kept in the layer (or mount a cache"
+              + " at /var/cache/yum)");
     }
   }
 

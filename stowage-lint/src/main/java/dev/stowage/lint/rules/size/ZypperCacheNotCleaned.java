@@ -11,7 +11,10 @@ import dev.stowage.lint.Severity;
 import java.util.List;
 import java.util.Optional;
 
-/** Packages and metadata zypper downloads stay in {@code /var/cache/zypp} unless cleaned in the same RUN. */
+/**
+ * Packages and metadata zypper downloads stay in {@code /var/cache/zypp} unless cleaned in the same
+ * RUN.
+ */
 @Rule(
     id = "DL3036",
     title = "`zypper clean` missing after zypper use",
@@ -19,7 +22,17 @@ import java.util.Optional;
     category = Category.SIZE)
 public final class ZypperCacheNotCleaned implements InstructionRule<Instruction.Run> {
   private static final List<String> PROGRAMS = List.of("zypper");
-  private static final List<List<String>> INSTALLS = List.of(List.of("install"), List.of("in"), List.of("update"), List.of("up"), List.of("patch"), List.of("dist-upgrade"), List.of("dup"), List.of("source-install"), List.of("si"));
+  private static final List<List<String>> INSTALLS =
+      List.of(
+          List.of("install"),
+          List.of("in"),
+          List.of("update"),
+          List.of("up"),
+          List.of("patch"),
+          List.of("dist-upgrade"),
+          List.of("dup"),
+          List.of("source-install"),
+          List.of("si"));
   private static final List<String> CLEANERS = List.of("zypper");
   private static final List<List<String>> CLEANS = List.of(List.of("clean"), List.of("cc"));
 
@@ -40,8 +53,12 @@ public final class ZypperCacheNotCleaned implements InstructionRule<Instruction.
           || PackageCaches.removedAfter(script.get(), c, "/var/cache/zypp")) {
         continue;
       }
-      ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), 
-          "Run `zypper clean --all` after `zypper " + c.subcommand().orElse("") + "` in the same RUN so the package cache is not kept in the layer (or mount a cache at /var/cache/zypp)");
+      ctx.report(
+          ctx.shellSpan(run, c.offset(), c.endOffset()),
+          "Run `zypper clean --all` after `zypper "
+              + c.subcommand().orElse("")
+              + "` in the same RUN so the package cache is not kept in the layer (or mount a cache"
+              + " at /var/cache/zypp)");
     }
   }
 

@@ -8,15 +8,18 @@ class AddInsteadOfCopyTest {
 
   @Test
   void catchesLocalFiles() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         ADD app.py /app/
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         ADD --chown=1000 . /app
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         ADD bundle.zip /opt/
         """);
@@ -24,33 +27,40 @@ class AddInsteadOfCopyTest {
 
   @Test
   void acceptsUrlsArchivesGitAndAddOnlyFlags() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ADD https://example.com/tool.bin /usr/local/bin/tool
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ADD rootfs.tar.xz /
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ADD git@github.com:moby/buildkit.git /src
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ADD --checksum=sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa https://example.com/x /x
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ARG URL=https://example.com/a.bin
         ADD $URL /a.bin
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ARG SRC
         ADD $SRC /a
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         COPY app.py /app/
         """);
@@ -58,7 +68,8 @@ class AddInsteadOfCopyTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM python:3.12
         # expect: DL3020
         ADD requirements.txt /usr/src/app/
@@ -69,25 +80,39 @@ class AddInsteadOfCopyTest {
 
   @Test
   void replacesTheKeyword() {
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM alpine:3.20
         ADD app.py /app/
-        """, """
+        """,
+        """
         FROM alpine:3.20
         COPY app.py /app/
         """);
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM alpine:3.20
         add --chown=app:app src /src
-        """, """
+        """,
+        """
         FROM alpine:3.20
         copy --chown=app:app src /src
+        """);
+    tester.fixes(
+        """
+        FROM alpine:3.20
+        ONBUILD ADD . /src
+        """,
+        """
+        FROM alpine:3.20
+        ONBUILD COPY . /src
         """);
   }
 
   @Test
   void leavesGlobsToTheAuthor() {
-    tester.fixUnchanged("""
+    tester.fixUnchanged(
+        """
         FROM alpine:3.20
         ADD dist/* /srv/
         """);

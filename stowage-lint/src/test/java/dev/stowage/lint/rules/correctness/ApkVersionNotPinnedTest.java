@@ -8,7 +8,8 @@ class ApkVersionNotPinnedTest {
 
   @Test
   void catchesUnpinnedPackage() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         RUN apk add --no-cache curl
         """);
@@ -16,7 +17,8 @@ class ApkVersionNotPinnedTest {
 
   @Test
   void catchesGreaterThanOnly() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         RUN apk add "curl>8"
         """);
@@ -24,23 +26,28 @@ class ApkVersionNotPinnedTest {
 
   @Test
   void acceptsPinsFilesAndVirtualNames() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk add --no-cache curl=8.9.0-r0 bash~5.2
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk add --no-cache --virtual .build-deps gcc=13.2.1-r0
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk add --allow-untrusted /tmp/pkg.apk
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk add $PACKAGES
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk update && apk upgrade
         """);
@@ -48,7 +55,8 @@ class ApkVersionNotPinnedTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM alpine:3.20
         RUN apk add --no-cache \\
           # expect: DL3018

@@ -8,11 +8,13 @@ class CopyFromOwnStageTest {
 
   @Test
   void catchesOwnName() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12 AS build
         COPY --from=build /a /b
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         COPY --from=0 /a /b
         """);
@@ -20,12 +22,14 @@ class CopyFromOwnStageTest {
 
   @Test
   void acceptsOtherStages() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12 AS build
         FROM debian:12 AS run
         COPY --from=build /a /b
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12 AS build
         FROM debian:12
         COPY --from=build /a /b
@@ -34,7 +38,8 @@ class CopyFromOwnStageTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM debian:12 AS builder
         RUN make
         # expect: DL3023

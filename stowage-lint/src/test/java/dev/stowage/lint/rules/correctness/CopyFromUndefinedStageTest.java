@@ -8,16 +8,19 @@ class CopyFromUndefinedStageTest {
 
   @Test
   void catchesUnknownAndLaterStages() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         COPY --from=foo bar .
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         COPY --from=build foo /
         FROM node:20 AS build
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         COPY --from=3 /a /a
         """);
@@ -25,30 +28,36 @@ class CopyFromUndefinedStageTest {
 
   @Test
   void acceptsStagesIndexesAndImages() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM golang:1.22 AS build
         FROM alpine:3.20
         COPY --from=build /app /app
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM golang:1.22 AS Build
         FROM alpine:3.20
         COPY --from=BUILD /app /app
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM golang:1.22
         FROM alpine:3.20
         COPY --from=0 /app /app
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         COPY --from=nginx:1.27 /etc/nginx /etc/nginx
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         COPY --from=ghcr.io/acme/tools /bin/t /bin/t
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ARG FROM_STAGE
         COPY --from=$FROM_STAGE /a /a
@@ -57,7 +66,8 @@ class CopyFromUndefinedStageTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM scratch AS build
         RUN foo
         FROM node:20

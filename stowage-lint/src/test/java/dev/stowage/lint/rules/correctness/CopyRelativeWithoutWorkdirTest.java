@@ -8,11 +8,13 @@ class CopyRelativeWithoutWorkdirTest {
 
   @Test
   void catchesRelativeDestination() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         COPY app.py app/
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         COPY . .
         """);
@@ -20,32 +22,38 @@ class CopyRelativeWithoutWorkdirTest {
 
   @Test
   void acceptsAbsoluteAndWorkdir() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         COPY app.py /app/
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         WORKDIR /app
         COPY . .
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20 AS base
         WORKDIR /app
         FROM base
         COPY . .
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ARG DEST=/opt
         COPY a $DEST
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ARG DEST
         COPY a $DEST
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM mcr.microsoft.com/windows/servercore:ltsc2022
         COPY a c:\\\\app
         """);
@@ -53,7 +61,8 @@ class CopyRelativeWithoutWorkdirTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM alpine:3.20 AS one
         # expect: DL3045
         COPY package.json .

@@ -8,11 +8,13 @@ class CopyToNonDirectoryTest {
 
   @Test
   void catchesFileDestination() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         COPY a.txt b.txt /data
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         ADD a b dir
         """);
@@ -20,19 +22,23 @@ class CopyToNonDirectoryTest {
 
   @Test
   void acceptsDirectoriesAndSingleSources() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         COPY a.txt b.txt /data/
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         COPY ["a.txt", "b.txt", "/data/"]
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         COPY a.txt /data
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ARG DEST=/data/
         COPY a b $DEST
@@ -41,7 +47,8 @@ class CopyToNonDirectoryTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM node:20
         # expect: DL3021
         COPY package.json yarn.lock my_app
@@ -51,10 +58,12 @@ class CopyToNonDirectoryTest {
 
   @Test
   void appendsTheSlash() {
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM alpine:3.20
         COPY a b /data
-        """, """
+        """,
+        """
         FROM alpine:3.20
         COPY a b /data/
         """);

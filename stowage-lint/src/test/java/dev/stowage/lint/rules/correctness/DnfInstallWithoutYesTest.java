@@ -8,11 +8,13 @@ class DnfInstallWithoutYesTest {
 
   @Test
   void catchesMissingYes() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM fedora:40
         RUN dnf install httpd-2.4.46
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM fedora:40
         RUN dnf in httpd-2.4.46
         """);
@@ -20,19 +22,23 @@ class DnfInstallWithoutYesTest {
 
   @Test
   void acceptsYesAndMicrodnf() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf install -y httpd-2.4.46
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf -y install httpd-2.4.46
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf install --assumeyes httpd
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM ubi9/ubi-minimal
         RUN microdnf install httpd
         """);
@@ -40,7 +46,8 @@ class DnfInstallWithoutYesTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM fedora:40
         # expect: DL3038
         RUN dnf install httpd-2.4.42 && dnf clean all
@@ -50,10 +57,12 @@ class DnfInstallWithoutYesTest {
 
   @Test
   void insertsYes() {
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM fedora:40
         RUN dnf install httpd && dnf clean all
-        """, """
+        """,
+        """
         FROM fedora:40
         RUN dnf install -y httpd && dnf clean all
         """);

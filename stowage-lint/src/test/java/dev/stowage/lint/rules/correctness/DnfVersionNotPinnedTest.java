@@ -8,11 +8,13 @@ class DnfVersionNotPinnedTest {
 
   @Test
   void catchesUnpinned() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM fedora:40
         RUN dnf install -y tomcat && dnf clean all
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM fedora:40
         RUN dnf module install -y nodejs
         """);
@@ -20,19 +22,23 @@ class DnfVersionNotPinnedTest {
 
   @Test
   void acceptsVersionsModulesAndFiles() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf install -y php-7.2 && dnf clean all
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf module install -y nodejs:20
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf install -y /tmp/x.rpm
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf install -y @development-tools
         """);
@@ -40,7 +46,8 @@ class DnfVersionNotPinnedTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM fedora:40
         # expect: DL3041
         RUN dnf install -y tomcat && dnf clean all

@@ -8,11 +8,13 @@ class DuplicateStageNameTest {
 
   @Test
   void catchesRepeatedNames() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM node:20 AS foo
         FROM scratch AS foo
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM node:20 AS foo
         FROM scratch AS FOO
         """);
@@ -20,11 +22,13 @@ class DuplicateStageNameTest {
 
   @Test
   void acceptsUniqueNames() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM node:20 AS foo
         FROM scratch AS bar
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM node:20
         FROM scratch
         """);
@@ -32,7 +36,8 @@ class DuplicateStageNameTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM debian:jesse AS build
         RUN stuff
         # expect: DL3024
@@ -43,6 +48,7 @@ class DuplicateStageNameTest {
 
   @Test
   void knowsTheBuildKitName() {
-    org.assertj.core.api.Assertions.assertThat(tester.meta().aliases()).contains("DuplicateStageName");
+    org.assertj.core.api.Assertions.assertThat(tester.meta().aliases())
+        .contains("DuplicateStageName");
   }
 }

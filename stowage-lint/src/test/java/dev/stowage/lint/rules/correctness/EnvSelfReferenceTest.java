@@ -8,11 +8,13 @@ class EnvSelfReferenceTest {
 
   @Test
   void catchesReferenceToEarlierPair() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         ENV A=1 B=$A
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         ENV DIR=/opt PATH=${DIR}/bin:$PATH
         """);
@@ -20,25 +22,30 @@ class EnvSelfReferenceTest {
 
   @Test
   void acceptsSeparateEnvsAndKnownNames() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ENV A=1
         ENV B=$A
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ENV PATH=/opt/bin:$PATH
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ARG A=1
         ENV A=2 B=$A
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ENV A=1 B='$A'
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         ENV B=$A A=1
         """);
@@ -46,7 +53,8 @@ class EnvSelfReferenceTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM alpine:3.20
         # expect: DL3044
         ENV BLA="blubb" BLUBB="${BLA}/blubb"

@@ -8,11 +8,13 @@ class GemVersionNotPinnedTest {
 
   @Test
   void catchesUnpinnedGem() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM ruby:3.3
         RUN gem install bundler
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM ruby:3.3
         RUN gem i rake
         """);
@@ -20,23 +22,28 @@ class GemVersionNotPinnedTest {
 
   @Test
   void acceptsPinnedGems() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM ruby:3.3
         RUN gem install bundler:2.5.6
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM ruby:3.3
         RUN gem install bundler -v 2.5.6
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM ruby:3.3
         RUN gem install bundler --version=2.5.6
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM ruby:3.3
         RUN gem install ./pkg/tool-1.0.gem
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM ruby:3.3
         RUN gem update --system
         """);
@@ -44,7 +51,8 @@ class GemVersionNotPinnedTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM ruby:3.3
         # expect: DL3028
         RUN gem install rails

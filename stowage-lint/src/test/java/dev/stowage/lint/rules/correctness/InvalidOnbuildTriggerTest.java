@@ -8,11 +8,13 @@ class InvalidOnbuildTriggerTest {
 
   @Test
   void catchesForbiddenTriggers() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         ONBUILD FROM debian:12
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         ONBUILD MAINTAINER me
         """);
@@ -20,11 +22,13 @@ class InvalidOnbuildTriggerTest {
 
   @Test
   void acceptsOrdinaryTriggers() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         ONBUILD RUN make
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         ONBUILD COPY . /src
         """);
@@ -32,7 +36,8 @@ class InvalidOnbuildTriggerTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM debian:buster
         # expect: DL3043
         ONBUILD MAINTAINER Christopher Walken <cwalken@example.com>

@@ -8,11 +8,13 @@ class JSONArgsRecommendedTest {
 
   @Test
   void catchesShellForm() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         CMD my-program start
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         ENTRYPOINT my-program start
         """);
@@ -20,22 +22,26 @@ class JSONArgsRecommendedTest {
 
   @Test
   void acceptsExecFormAndExplicitShell() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         CMD ["my-program", "start"]
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         SHELL ["/bin/bash", "-c"]
         CMD my-program start
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20 AS base
         SHELL ["/bin/ash", "-c"]
         FROM base
         ENTRYPOINT my-program start
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN echo hi
         """);
@@ -43,7 +49,8 @@ class JSONArgsRecommendedTest {
 
   @Test
   void marksExactLines() {
-    tester.check("""
+    tester.check(
+        """
         FROM alpine:3.20
         # expect: DL3025
         ENTRYPOINT my-program start
@@ -56,6 +63,7 @@ class JSONArgsRecommendedTest {
 
   @Test
   void knowsTheBuildKitName() {
-    org.assertj.core.api.Assertions.assertThat(tester.meta().aliases()).contains("JSONArgsRecommended");
+    org.assertj.core.api.Assertions.assertThat(tester.meta().aliases())
+        .contains("JSONArgsRecommended");
   }
 }

@@ -8,11 +8,13 @@ class YumInstallWithoutYesTest {
 
   @Test
   void catchesMissingYes() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM centos:7
         RUN yum install httpd-2.4.6
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM centos:7
         RUN yum groupinstall "Development Tools"
         """);
@@ -20,19 +22,23 @@ class YumInstallWithoutYesTest {
 
   @Test
   void acceptsYesFlags() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum install -y httpd-2.4.6
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum -y install httpd-2.4.6
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum install --assumeyes httpd
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum clean all
         """);
@@ -40,7 +46,8 @@ class YumInstallWithoutYesTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM centos:7
         # expect: DL3030
         RUN yum install httpd-2.24.4 && yum clean all
@@ -50,10 +57,12 @@ class YumInstallWithoutYesTest {
 
   @Test
   void insertsYes() {
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM centos:7
         RUN yum install httpd && yum clean all
-        """, """
+        """,
+        """
         FROM centos:7
         RUN yum install -y httpd && yum clean all
         """);

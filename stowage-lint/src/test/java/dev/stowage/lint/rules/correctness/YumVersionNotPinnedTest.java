@@ -8,11 +8,13 @@ class YumVersionNotPinnedTest {
 
   @Test
   void catchesUnpinned() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM centos:7
         RUN yum install -y httpd
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM centos:7
         RUN yum install -y python3-devel
         """);
@@ -20,23 +22,28 @@ class YumVersionNotPinnedTest {
 
   @Test
   void acceptsVersionsFilesAndGroups() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum install -y httpd-2.4.6
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum install -y python3-devel-3.6.8-18.el7
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum install -y /tmp/tool.rpm https://example.com/x.rpm
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum install -y @development
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum groupinstall -y "Development Tools"
         """);
@@ -44,7 +51,8 @@ class YumVersionNotPinnedTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM centos:7
         # expect: DL3033
         RUN yum install -y httpd && yum clean all

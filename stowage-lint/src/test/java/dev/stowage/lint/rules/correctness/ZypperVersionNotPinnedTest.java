@@ -8,7 +8,8 @@ class ZypperVersionNotPinnedTest {
 
   @Test
   void catchesUnpinned() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n install httpd
         """);
@@ -16,19 +17,23 @@ class ZypperVersionNotPinnedTest {
 
   @Test
   void acceptsVersionsFilesAndPatterns() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n install httpd=2.4.46
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n install "httpd>=2.4"
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n install /tmp/x.rpm
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n install -t pattern devel_basis
         """);
@@ -36,7 +41,8 @@ class ZypperVersionNotPinnedTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM opensuse/leap:15.6
         # expect: DL3037
         RUN zypper install -y httpd && zypper clean

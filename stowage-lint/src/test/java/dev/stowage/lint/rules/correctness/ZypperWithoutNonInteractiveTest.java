@@ -8,11 +8,13 @@ class ZypperWithoutNonInteractiveTest {
 
   @Test
   void catchesMissingSwitch() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM opensuse/leap:15.6
         RUN zypper install httpd=2.4
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM opensuse/leap:15.6
         RUN zypper rm vim
         """);
@@ -20,19 +22,23 @@ class ZypperWithoutNonInteractiveTest {
 
   @Test
   void acceptsSwitches() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n install httpd=2.4
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper --non-interactive in httpd=2.4
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper install -y httpd=2.4
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper refresh
         """);
@@ -40,7 +46,8 @@ class ZypperWithoutNonInteractiveTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM opensuse/leap:15.6
         # expect: DL3034
         RUN zypper install httpd=2.4.46 && zypper clean
@@ -50,10 +57,12 @@ class ZypperWithoutNonInteractiveTest {
 
   @Test
   void insertsNonInteractive() {
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM opensuse/leap:15.6
         RUN zypper install httpd=2.4
-        """, """
+        """,
+        """
         FROM opensuse/leap:15.6
         RUN zypper --non-interactive install httpd=2.4
         """);

@@ -8,11 +8,13 @@ class AptInsteadOfAptGetTest {
 
   @Test
   void catchesApt() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         RUN apt install -y curl
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         RUN apt-get update && sudo apt upgrade -y
         """);
@@ -20,15 +22,18 @@ class AptInsteadOfAptGetTest {
 
   @Test
   void acceptsAptGetAndAptCache() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN apt-get install -y curl
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN apt-cache policy curl
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN echo apt install
         """);
@@ -36,7 +41,8 @@ class AptInsteadOfAptGetTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM ubuntu:24.04
         # expect: DL3027
         RUN apt install -y python3

@@ -8,10 +8,12 @@ class FromPlatformFlagTest {
 
   @Test
   void catchesFixedPlatform() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM --platform=linux/amd64 debian:12
         """);
-    tester.catches("""
+    tester.catches(
+        """
         ARG P=linux/arm64
         FROM --platform=$P debian:12
         """);
@@ -19,20 +21,25 @@ class FromPlatformFlagTest {
 
   @Test
   void acceptsPlatformArgs() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM --platform=$BUILDPLATFORM golang:1.22 AS build
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM --platform="${TARGETPLATFORM:-linux/amd64}" busybox:1.36
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         ARG PLATFORM=$BUILDPLATFORM
         FROM --platform=$PLATFORM golang:1.22
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         ARG PLATFORM
         FROM --platform=$PLATFORM golang:1.22
         """);
@@ -40,7 +47,8 @@ class FromPlatformFlagTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         # expect: DL3029
         FROM --platform=linux/amd64 debian:jessie
         FROM --platform=${BUILDPLATFORM} golang:1.22 AS build

@@ -8,11 +8,13 @@ class WgetWithoutProgressTest {
 
   @Test
   void catchesPlainWget() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         RUN wget https://example.com/big.tar.gz
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         RUN wget -O /tmp/x https://example.com/x
         """);
@@ -20,27 +22,33 @@ class WgetWithoutProgressTest {
 
   @Test
   void acceptsQuietAndProgress() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN wget --progress=dot:giga https://example.com/big.tar.gz
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN wget -q https://example.com/x
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN wget -qO- https://example.com/x | tar x
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN wget -nv https://example.com/x
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN wget --no-verbose https://example.com/x
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN wget -o /tmp/log https://example.com/x
         """);
@@ -48,7 +56,8 @@ class WgetWithoutProgressTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM debian:12
         # expect: DL3047
         RUN wget http://google.com

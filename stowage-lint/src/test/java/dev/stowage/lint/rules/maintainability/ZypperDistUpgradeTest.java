@@ -8,11 +8,13 @@ class ZypperDistUpgradeTest {
 
   @Test
   void catchesDistUpgrade() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM opensuse/leap:15.6
         RUN zypper dist-upgrade
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n dup
         """);
@@ -20,11 +22,13 @@ class ZypperDistUpgradeTest {
 
   @Test
   void acceptsUpdate() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n update
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n patch
         """);
@@ -32,7 +36,8 @@ class ZypperDistUpgradeTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM opensuse/leap:15.6
         # expect: DL3035
         RUN zypper dist-upgrade

@@ -1,8 +1,8 @@
 package dev.stowage.lint.rules.security;
 
 import dev.stowage.lint.LintOptions;
-import java.util.List;
 import dev.stowage.lint.RuleTester;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UntrustedRegistryTest {
@@ -10,14 +10,16 @@ class UntrustedRegistryTest {
 
   @Test
   void silentWithoutConfiguration() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM random.com/debian:12
         """);
   }
 
   @Test
   void catchesOtherRegistries() {
-    RuleTester t = tester.withOptions(LintOptions.defaults().withTrustedRegistries(List.of("docker.io")));
+    RuleTester t =
+        tester.withOptions(LintOptions.defaults().withTrustedRegistries(List.of("docker.io")));
     t.catches("FROM random.com/debian:12\n");
     t.catches("FROM debian:12\nCOPY --from=quay.io/x/y:1 /a /a\n");
     t.catches("FROM debian:12\nRUN --mount=from=gcr.io/x/y:1,target=/m true\n");

@@ -8,11 +8,13 @@ class ApkAddWithoutNoCacheTest {
 
   @Test
   void catchesApkAdd() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         RUN apk add curl=8.9.0-r0
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM alpine:3.20
         RUN apk --update add curl
         """);
@@ -20,23 +22,33 @@ class ApkAddWithoutNoCacheTest {
 
   @Test
   void acceptsNoCacheMountsAndCleanup() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk add --no-cache curl
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk --no-cache add curl
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN --mount=type=cache,target=/var/cache/apk apk add curl
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk add curl && rm -rf /var/cache/apk/*
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
+        FROM alpine:3.20
+        RUN apk add --no-network --virtual .rundeps $runDeps
+        """);
+    tester.accepts(
+        """
         FROM alpine:3.20
         RUN apk update
         """);
@@ -44,7 +56,8 @@ class ApkAddWithoutNoCacheTest {
 
   @Test
   void marksExactLines() {
-    tester.check("""
+    tester.check(
+        """
         FROM alpine:3.20
         RUN apk add --no-cache bash
         # expect: DL3019
@@ -54,28 +67,34 @@ class ApkAddWithoutNoCacheTest {
 
   @Test
   void insertsNoCache() {
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM alpine:3.20
         RUN apk add curl
-        """, """
+        """,
+        """
         FROM alpine:3.20
         RUN apk add --no-cache curl
         """);
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM alpine:3.20
         RUN apk update \\
          && apk add \\
            curl
-        """, """
+        """,
+        """
         FROM alpine:3.20
         RUN apk update \\
          && apk add --no-cache \\
            curl
         """);
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM alpine:3.20
         RUN apk -U add bash && apk add git
-        """, """
+        """,
+        """
         FROM alpine:3.20
         RUN apk -U add --no-cache bash && apk add --no-cache git
         """);
@@ -83,7 +102,8 @@ class ApkAddWithoutNoCacheTest {
 
   @Test
   void leavesCleanFilesAlone() {
-    tester.fixUnchanged("""
+    tester.fixUnchanged(
+        """
         FROM alpine:3.20
         RUN apk add --no-cache curl
         """);

@@ -8,15 +8,18 @@ class DnfCacheNotCleanedTest {
 
   @Test
   void catchesMissingClean() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM fedora:40
         RUN dnf install -y mariadb-10.4
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM ubi9/ubi-minimal
         RUN microdnf install -y tar
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM fedora:40
         RUN dnf -y upgrade
         """);
@@ -24,19 +27,23 @@ class DnfCacheNotCleanedTest {
 
   @Test
   void acceptsCleanAndMounts() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf install -y php-7.2 && dnf clean all
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM ubi9/ubi-minimal
         RUN microdnf install -y tar && microdnf clean all
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN dnf install -y php-7.2 && rm -rf /var/cache/dnf
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM fedora:40
         RUN --mount=type=cache,target=/var/cache/libdnf5 dnf install -y php-7.2
         """);
@@ -44,7 +51,8 @@ class DnfCacheNotCleanedTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM fedora:40
         # expect: DL3040
         RUN dnf install -y mariadb-10.4

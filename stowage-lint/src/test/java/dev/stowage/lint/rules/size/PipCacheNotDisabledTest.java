@@ -8,11 +8,13 @@ class PipCacheNotDisabledTest {
 
   @Test
   void catchesPipInstall() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM python:3.12
         RUN pip install requests==2.32.3
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM python:3.12
         RUN python3 -m pip install -r requirements.txt
         """);
@@ -20,43 +22,52 @@ class PipCacheNotDisabledTest {
 
   @Test
   void acceptsNoCacheDirVariablesAndMounts() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12
         RUN pip install --no-cache-dir requests==2.32.3
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12
         ENV PIP_NO_CACHE_DIR=1
         RUN pip install requests==2.32.3
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12
         ARG PIP_NO_CACHE_DIR=true
         RUN pip install requests==2.32.3
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12
         RUN PIP_NO_CACHE_DIR=1 pip install requests==2.32.3
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12
         RUN export PIP_NO_CACHE_DIR=on && pip install requests==2.32.3
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12
         RUN --mount=type=cache,target=/root/.cache/pip pip install requests==2.32.3
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12 AS base
         ENV PIP_NO_CACHE_DIR=1
         FROM base
         RUN pip install requests==2.32.3
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12
         RUN pipx install black
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM python:3.12
         RUN pip freeze
         """);
@@ -64,7 +75,8 @@ class PipCacheNotDisabledTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM python:3.12
         # expect: DL3042
         RUN pip install django
@@ -74,17 +86,21 @@ class PipCacheNotDisabledTest {
 
   @Test
   void insertsNoCacheDir() {
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM python:3.12
         RUN pip install django
-        """, """
+        """,
+        """
         FROM python:3.12
         RUN pip install --no-cache-dir django
         """);
-    tester.fixes("""
+    tester.fixes(
+        """
         FROM python:3.12
         RUN python -m pip install -U pip
-        """, """
+        """,
+        """
         FROM python:3.12
         RUN python -m pip install --no-cache-dir -U pip
         """);

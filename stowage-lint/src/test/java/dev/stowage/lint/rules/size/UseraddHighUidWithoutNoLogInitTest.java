@@ -8,11 +8,13 @@ class UseraddHighUidWithoutNoLogInitTest {
 
   @Test
   void catchesHighUid() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         RUN useradd -u 123456 app
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM debian:12
         ARG UID=1000000
         RUN useradd --uid=$UID app
@@ -21,19 +23,23 @@ class UseraddHighUidWithoutNoLogInitTest {
 
   @Test
   void acceptsLowUidAndNoLogInit() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN useradd -u 1000 app
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN useradd -l -u 123456 app
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN useradd --no-log-init -u 123456 app
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM debian:12
         RUN useradd app
         """);
@@ -41,7 +47,8 @@ class UseraddHighUidWithoutNoLogInitTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM debian:12
         # expect: DL3046
         RUN useradd -u 123456 foobar

@@ -8,11 +8,13 @@ class YumCacheNotCleanedTest {
 
   @Test
   void catchesMissingClean() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM centos:7
         RUN yum install -y httpd-2.4.6
         """);
-    tester.catches("""
+    tester.catches(
+        """
         FROM centos:7
         RUN yum clean all && yum install -y httpd-2.4.6
         """);
@@ -20,19 +22,23 @@ class YumCacheNotCleanedTest {
 
   @Test
   void acceptsCleanRemovalAndCacheMounts() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum install -y httpd-2.4.6 && yum clean all
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum install -y httpd-2.4.6 && rm -rf /var/cache/yum/*
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN --mount=type=cache,target=/var/cache/yum yum install -y httpd-2.4.6
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM centos:7
         RUN yum makecache
         """);
@@ -40,7 +46,8 @@ class YumCacheNotCleanedTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM centos:7
         # expect: DL3032
         RUN yum install -y httpd-2.24.2

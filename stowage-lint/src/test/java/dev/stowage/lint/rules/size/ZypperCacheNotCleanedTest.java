@@ -8,7 +8,8 @@ class ZypperCacheNotCleanedTest {
 
   @Test
   void catchesMissingClean() {
-    tester.catches("""
+    tester.catches(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n install httpd=2.4
         """);
@@ -16,19 +17,23 @@ class ZypperCacheNotCleanedTest {
 
   @Test
   void acceptsCleanAndMounts() {
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n install httpd=2.4 && zypper clean --all
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n in httpd=2.4 && zypper cc -a
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN --mount=type=cache,target=/var/cache/zypp zypper -n in httpd=2.4
         """);
-    tester.accepts("""
+    tester.accepts(
+        """
         FROM opensuse/leap:15.6
         RUN zypper -n in httpd=2.4 && rm -rf /var/cache/zypp/*
         """);
@@ -36,7 +41,8 @@ class ZypperCacheNotCleanedTest {
 
   @Test
   void marksHadolintExamples() {
-    tester.check("""
+    tester.check(
+        """
         FROM opensuse/leap:15.6
         # expect: DL3036
         RUN zypper install -y httpd=2.4.46
