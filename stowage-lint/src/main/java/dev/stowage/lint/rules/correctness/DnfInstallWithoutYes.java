@@ -1,0 +1,39 @@
+package dev.stowage.lint.rules.correctness;
+
+import dev.stowage.dockerfile.Instruction;
+import dev.stowage.lint.Category;
+import dev.stowage.lint.InstructionRule;
+import dev.stowage.lint.Rule;
+import dev.stowage.lint.RuleContext;
+import dev.stowage.lint.Severity;
+import java.util.List;
+
+/**
+ * Without {@code -y}, dnf asks for confirmation, gets no answer in a build, and fails. microdnf is
+ * not reported: it never asks.
+ */
+@Rule(
+    id = "DL3038",
+    title = "Use the -y switch to avoid manual input `dnf install -y <package>`",
+    severity = Severity.WARNING,
+    category = Category.CORRECTNESS,
+    fixable = true)
+public final class DnfInstallWithoutYes implements InstructionRule<Instruction.Run> {
+  @Override
+  public Class<Instruction.Run> type() {
+    return Instruction.Run.class;
+  }
+
+  @Override
+  public void check(Instruction.Run run, RuleContext ctx) {
+    AssumeYes.check(
+        run,
+        ctx,
+        List.of("dnf"),
+        List.of("install", "in", "groupinstall", "localinstall"),
+        List.of("-y", "--assumeyes"),
+        " -y",
+        AssumeYes.Anchor.SUBCOMMAND,
+        "Use `{command} -y`: without it dnf waits for a confirmation no one can give in a build");
+  }
+}
