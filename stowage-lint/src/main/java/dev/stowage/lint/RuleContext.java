@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,7 @@ public final class RuleContext {
   private final RuleMeta rule;
   private final Map<InstructionNode, Optional<ShellText>> shells;
   private final List<Finding> sink;
+  private final Predicate<InstructionNode> posixShell;
   private @Nullable Instruction current;
   private @Nullable Instruction owner;
 
@@ -40,6 +42,18 @@ public final class RuleContext {
       RuleMeta rule,
       Map<InstructionNode, Optional<ShellText>> shells,
       List<Finding> sink) {
+    this(dockerfile, model, options, rule, shells, sink, n -> true);
+  }
+
+  RuleContext(
+      Dockerfile dockerfile,
+      DockerfileModel model,
+      LintOptions options,
+      RuleMeta rule,
+      Map<InstructionNode, Optional<ShellText>> shells,
+      List<Finding> sink,
+      Predicate<InstructionNode> posixShell) {
+    this.posixShell = posixShell;
     this.dockerfile = dockerfile;
     this.model = model;
     this.options = options;
@@ -97,7 +111,9 @@ public final class RuleContext {
 
   /**
    * The shell model of a RUN, CMD or ENTRYPOINT in shell form (or of a RUN whose command is a
-   * heredoc script); empty in exec form.
+   * heredoc script); empty in exec form, and when the instruction's shell is not a POSIX shell (a
+   * SHELL instruction or {@code # hadolint shell=} pragma naming PowerShell, cmd, ...), so that
+   * shell rules stay silent there.
    */
   public Optional<ShellScript> shell(Instruction.CommandForm instruction) {
     return shellText(instruction).map(ShellText::script);
@@ -110,6 +126,9 @@ public final class RuleContext {
   }
 
   private Optional<ShellText> shellText(Instruction.CommandForm instruction) {
+    if (!posixShell.test(instruction.syntax())) {
+      return Optional.empty();
+    }
     return shells.computeIfAbsent(instruction.syntax(), n -> ShellText.of(instruction));
   }
 
