@@ -17,8 +17,8 @@ import java.util.Set;
  * @param shellcheck whether to run the {@code shellcheck} binary on RUN commands
  * @param contextDir the build context, when known
  * @param build build args, target and platforms for the semantic model
- * @param strictLabels whether labels outside {@code requiredLabels} are reported (hadolint's
- *     {@code strict-labels})
+ * @param strictLabels whether labels outside {@code requiredLabels} are reported (hadolint's {@code
+ *     strict-labels})
  * @param disableIgnorePragma whether {@code # hadolint ignore=} and {@code # stowage ignore=}
  *     comments are disregarded (hadolint's {@code disable-ignore-pragma})
  */
@@ -67,55 +67,118 @@ public record LintOptions(
 
   public LintOptions withContextDir(Path dir) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, shellcheck, Optional.of(dir),
-        build, strictLabels, disableIgnorePragma);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        Optional.of(dir),
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withIgnored(Set<String> ids) {
     return new LintOptions(
-        ids, severityOverrides, trustedRegistries, requiredLabels, shellcheck, contextDir, build,
-        strictLabels, disableIgnorePragma);
+        ids,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withTrustedRegistries(List<String> registries) {
     return new LintOptions(
-        ignored, severityOverrides, registries, requiredLabels, shellcheck, contextDir, build,
-        strictLabels, disableIgnorePragma);
+        ignored,
+        severityOverrides,
+        registries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withRequiredLabels(Map<String, String> labels) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, labels, shellcheck, contextDir, build,
-        strictLabels, disableIgnorePragma);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        labels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withSeverityOverrides(Map<String, Severity> overrides) {
     return new LintOptions(
-        ignored, overrides, trustedRegistries, requiredLabels, shellcheck, contextDir, build,
-        strictLabels, disableIgnorePragma);
+        ignored,
+        overrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withShellcheck(boolean on) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, on, contextDir, build,
-        strictLabels, disableIgnorePragma);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        on,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withBuild(BuildOptions b) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, shellcheck, contextDir, b,
-        strictLabels, disableIgnorePragma);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        b,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withStrictLabels(boolean on) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, shellcheck, contextDir,
-        build, on, disableIgnorePragma);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        on,
+        disableIgnorePragma);
   }
 
   public LintOptions withDisableIgnorePragma(boolean on) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, shellcheck, contextDir,
-        build, strictLabels, on);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        on);
   }
 }

@@ -32,6 +32,18 @@ public final class Linter {
   private static final Pattern CODE = Pattern.compile("[A-Z]{2}\\d{4}");
   private static final Pattern SHELLCHECK_ID = Pattern.compile("(?i)SC\\d{4}");
 
+  /** The build checks of BuildKit's Dockerfile frontend (docs.docker.com/reference/build-checks). */
+  static final List<String> BUILDKIT_CHECKS =
+      List.of(
+          "ConsistentInstructionCasing", "CopyIgnoredFile", "DuplicateStageName",
+          "ExposeInvalidFormat", "ExposeProtoCasing", "FromAsCasing",
+          "FromPlatformFlagConstDisallowed", "InvalidBaseImagePlatform",
+          "InvalidDefaultArgInFrom", "InvalidDefinitionDescription", "JSONArgsRecommended",
+          "LegacyKeyValueFormat", "MaintainerDeprecated", "MultipleInstructionsDisallowed",
+          "NoEmptyContinuation", "RedundantTargetPlatform", "ReservedStageName",
+          "SecretsUsedInArgOrEnv", "StageNameCasing", "UndefinedArgInFrom", "UndefinedVar",
+          "WorkdirRelativePath");
+
   private final List<RuleMeta> rules;
   private final Supplier<Optional<ShellCheck>> shellcheck;
 
@@ -78,8 +90,16 @@ public final class Linter {
     for (Diagnostic d : dockerfile.errors()) {
       out.add(
           new Finding(
-              SYNTAX_RULE, Severity.ERROR, d.message(), d.file(), d.line(), d.column(),
-              d.endLine(), d.endColumn(), Category.CORRECTNESS, Optional.empty()));
+              SYNTAX_RULE,
+              Severity.ERROR,
+              d.message(),
+              d.file(),
+              d.line(),
+              d.column(),
+              d.endLine(),
+              d.endColumn(),
+              Category.CORRECTNESS,
+              Optional.empty()));
     }
     DockerfileModel model = DockerfileModel.of(dockerfile, options.build());
     Pragmas pragmas = Pragmas.of(dockerfile);
@@ -90,7 +110,8 @@ public final class Linter {
     Map<String, RuleMeta> byId = new HashMap<>();
     for (RuleMeta meta : rules) {
       byId.put(meta.id(), meta);
-      if (isIgnored(meta, options) || pragmas.skipsCheckEverywhere(names(meta), isBuildKitCheck(meta))) {
+      if (isIgnored(meta, options)
+          || pragmas.skipsCheckEverywhere(names(meta), isBuildKitCheck(meta))) {
         continue;
       }
       RuleContext ctx =
@@ -103,9 +124,16 @@ public final class Linter {
         found.subList(before, found.size()).clear();
         found.add(
             new Finding(
-                meta.id(), Severity.ERROR,
-                "internal error in rule " + meta.id() + ": " + e, dockerfile.file(), 1, 1, 1, 1,
-                meta.category(), Optional.empty()));
+                meta.id(),
+                Severity.ERROR,
+                "internal error in rule " + meta.id() + ": " + e,
+                dockerfile.file(),
+                1,
+                1,
+                1,
+                1,
+                meta.category(),
+                Optional.empty()));
       }
       boolean errors = pragmas.checkErrors() && isBuildKitCheck(meta);
       Optional<Severity> override = override(meta, options);
@@ -139,8 +167,16 @@ public final class Linter {
           }
           found.add(
               new Finding(
-                  i.rule(), s, i.message(), dockerfile.file(), i.line(), i.column(), i.endLine(),
-                  i.endColumn(), Category.CORRECTNESS, Optional.empty()));
+                  i.rule(),
+                  s,
+                  i.message(),
+                  dockerfile.file(),
+                  i.line(),
+                  i.column(),
+                  i.endLine(),
+                  i.endColumn(),
+                  Category.CORRECTNESS,
+                  Optional.empty()));
         }
       }
     }
@@ -174,6 +210,8 @@ public final class Linter {
     for (RuleMeta m : rules) {
       names(m).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
     }
+    // BuildKit's own check names are valid in # check= even where Stowage has no such rule.
+    BUILDKIT_CHECKS.forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
     for (LintRule r : BuiltInRules.all()) {
       names(RuleMeta.of(r)).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
     }
@@ -182,8 +220,15 @@ public final class Linter {
       String n = m.name();
       if (!known.contains(n.toLowerCase(Locale.ROOT)) && !SHELLCHECK_ID.matcher(n).matches()) {
         out.add(
-            dockerfile.file() + ":" + m.line() + ":" + m.column() + ": unknown rule '" + n
-                + "' in " + m.where());
+            dockerfile.file()
+                + ":"
+                + m.line()
+                + ":"
+                + m.column()
+                + ": unknown rule '"
+                + n
+                + "' in "
+                + m.where());
       }
     }
     return out;

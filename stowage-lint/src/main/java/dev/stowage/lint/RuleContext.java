@@ -121,7 +121,8 @@ public final class RuleContext {
 
   /** The source range of {@code [start, end)} offsets of {@link #shell}'s script. */
   public Span shellSpan(Instruction.CommandForm instruction, int start, int end) {
-    ShellText t = shellText(instruction).orElseThrow(() -> new IllegalArgumentException("no shell form"));
+    ShellText t =
+        shellText(instruction).orElseThrow(() -> new IllegalArgumentException("no shell form"));
     return t.span(start, end);
   }
 
@@ -171,18 +172,22 @@ public final class RuleContext {
   }
 
   /** The text a shell model was built from, and how its offsets map to the source. */
-  record ShellText(ShellScript script, InstructionNode node, int logicalStart, Optional<Heredoc> heredoc) {
+  record ShellText(
+      ShellScript script, InstructionNode node, int logicalStart, Optional<Heredoc> heredoc) {
     static Optional<ShellText> of(Instruction.CommandForm ins) {
       InstructionNode n = ins.syntax();
       if (n.json() || n.args().isEmpty()) {
         return Optional.empty();
       }
       String cmd = n.args().get(0).value();
-      if (ins instanceof Instruction.Run run && !run.heredocs().isEmpty() && isOnlyHeredocMarker(cmd)) {
+      if (ins instanceof Instruction.Run run
+          && !run.heredocs().isEmpty()
+          && isOnlyHeredocMarker(cmd)) {
         Heredoc h = run.heredocs().get(0);
         return Optional.of(new ShellText(ShellScript.parse(h.content()), n, 0, Optional.of(h)));
       }
-      return Optional.of(new ShellText(ShellScript.parse(cmd), n, n.restOffset(), Optional.empty()));
+      return Optional.of(
+          new ShellText(ShellScript.parse(cmd), n, n.restOffset(), Optional.empty()));
     }
 
     private static boolean isOnlyHeredocMarker(String cmd) {

@@ -34,7 +34,11 @@ class LinterPragmaTest {
   }
 
   /** Reports every RUN whose shell model has a command, to see when shell rules stay silent. */
-  @Rule(id = "ST9999", title = "test: shell seen", severity = Severity.INFO, category = Category.CORRECTNESS)
+  @Rule(
+      id = "ST9999",
+      title = "test: shell seen",
+      severity = Severity.INFO,
+      category = Category.CORRECTNESS)
   static final class ShellSeen implements InstructionRule<Instruction.Run> {
     @Override
     public Class<Instruction.Run> type() {
@@ -50,7 +54,10 @@ class LinterPragmaTest {
   private final Linter linter =
       Linter.of(
           List.of(
-              new UntaggedBaseImage(), new LatestBaseImageTag(), new ShellFormCmd(), new ShellSeen()));
+              new UntaggedBaseImage(),
+              new LatestBaseImageTag(),
+              new ShellFormCmd(),
+              new ShellSeen()));
 
   private LintResult lint(String src) {
     return linter.lintWithReport(Dockerfile.parse(src), LintOptions.defaults());
@@ -130,7 +137,8 @@ class LinterPragmaTest {
 
   @Test
   void pragmaMatchesAliases() {
-    assertThat(hits("FROM alpine:3.20\n# hadolint ignore=JSONArgsRecommended\nCMD echo a\n")).isEmpty();
+    assertThat(hits("FROM alpine:3.20\n# hadolint ignore=JSONArgsRecommended\nCMD echo a\n"))
+        .isEmpty();
   }
 
   @Test
@@ -146,7 +154,13 @@ class LinterPragmaTest {
   void unknownIdsInPragmasAreWarnings() {
     LintResult r = lint("# hadolint ignore=DL3006,XX1234,SC2086\nFROM ubuntu\n");
     assertThat(r.findings()).isEmpty();
-    assertThat(r.warnings()).containsExactly("Dockerfile:1:26: unknown rule 'XX1234' in ignore pragma");
+    assertThat(r.warnings())
+        .containsExactly("Dockerfile:1:26: unknown rule 'XX1234' in ignore pragma");
+  }
+
+  @Test
+  void buildKitCheckNamesWithoutAStowageRuleAreNoWarning() {
+    assertThat(lint("# check=skip=SecretsUsedInArgOrEnv\nFROM alpine:3.20\n").warnings()).isEmpty();
   }
 
   @Test
@@ -244,7 +258,11 @@ class LinterPragmaTest {
 
   @Test
   void bashShellKeepsShellRules() {
-    assertThat(hits("FROM alpine:3.20\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN echo hi\n"))
+    assertThat(
+            hits(
+                "FROM alpine:3.20\n"
+                    + "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"
+                    + "RUN echo hi\n"))
         .containsExactly("ST9999@3");
   }
 

@@ -28,7 +28,17 @@ class LinterShellCheckTest {
 
   private static List<String> where(List<Finding> fs) {
     return fs.stream()
-        .map(f -> f.rule() + "@" + f.line() + ":" + f.column() + "-" + f.endLine() + ":" + f.endColumn())
+        .map(
+            f ->
+                f.rule()
+                    + "@"
+                    + f.line()
+                    + ":"
+                    + f.column()
+                    + "-"
+                    + f.endLine()
+                    + ":"
+                    + f.endColumn())
         .toList();
   }
 
@@ -154,7 +164,8 @@ class LinterShellCheckTest {
     LintResult r =
         linter.lintWithReport(
             Dockerfile.parse("FROM alpine:3.20\nRUN echo $HOME\nRUN echo \"$nope\"\n"),
-            ON.withIgnored(Set.of("SC2154")).withSeverityOverrides(Map.of("SC2086", Severity.ERROR)));
+            ON.withIgnored(Set.of("SC2154"))
+                .withSeverityOverrides(Map.of("SC2086", Severity.ERROR)));
     assertThat(r.findings())
         .extracting(f -> f.rule() + ":" + f.severity().label())
         .containsExactly("SC2086:error");
@@ -173,7 +184,9 @@ class LinterShellCheckTest {
 
   @Test
   void offByDefault() {
-    assertThat(linter.lint(Dockerfile.parse("FROM alpine:3.20\nRUN echo $HOME\n"), LintOptions.defaults()))
+    assertThat(
+            linter.lint(
+                Dockerfile.parse("FROM alpine:3.20\nRUN echo $HOME\n"), LintOptions.defaults()))
         .isEmpty();
   }
 
@@ -185,6 +198,7 @@ class LinterShellCheckTest {
             .lintWithReport(Dockerfile.parse("FROM alpine:3.20\nRUN echo $HOME\n"), ON);
     assertThat(r.findings()).isEmpty();
     assertThat(r.warnings())
-        .containsExactly("Dockerfile: shellcheck is not on PATH; ShellCheck (SC) rules were skipped");
+        .containsExactly(
+            "Dockerfile: shellcheck is not on PATH; ShellCheck (SC) rules were skipped");
   }
 }

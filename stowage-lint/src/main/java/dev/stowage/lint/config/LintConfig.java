@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * strict-labels}, {@code disable-ignore-pragma}, {@code no-fail}, {@code format} (also {@code
  * output-format}), {@code no-color} and {@code verbose}. Stowage adds {@code rules} (rule id to
  * {@code off|error|warning|info|style}), {@code shellcheck} (boolean) and {@code paths}, a list of
- * per-path overrides {@code {match: GLOB, ignored: [...], rules: {...}}} whose globs are relative to
- * the configuration file's folder (a glob without {@code /} matches the file name in any folder).
+ * per-path overrides {@code {match: GLOB, ignored: [...], rules: {...}}} whose globs are relative
+ * to the configuration file's folder (a glob without {@code /} matches the file name in any
+ * folder).
  *
  * <p>Unknown keys and unknown rule ids are {@link #warnings()}; values of the wrong kind are a
  * {@link ConfigException}.
@@ -51,7 +52,8 @@ public final class LintConfig {
       Set.of("text", "rfc3339", "semver", "url", "hash", "spdx", "email");
 
   /** Rule settings for files whose path matches a glob. */
-  private record PathRule(String glob, PathMatcher matcher, Set<String> ignored, Map<String, Severity> rules) {}
+  private record PathRule(
+      String glob, PathMatcher matcher, Set<String> ignored, Map<String, Severity> rules) {}
 
   private final Optional<Path> source;
   private final Optional<Path> dockerfile;
@@ -155,9 +157,16 @@ public final class LintConfig {
       candidates.add(Path.of(xdg, "hadolint.yml"));
     }
     if (home != null && !home.isBlank()) {
-      for (String n : List.of(".config/hadolint.yaml", ".config/hadolint.yml",
-          ".hadolint/hadolint.yaml", ".hadolint/hadolint.yml", ".hadolint/config.yaml",
-          ".hadolint/config.yml", ".hadolint.yaml", ".hadolint.yml")) {
+      for (String n :
+          List.of(
+              ".config/hadolint.yaml",
+              ".config/hadolint.yml",
+              ".hadolint/hadolint.yaml",
+              ".hadolint/hadolint.yml",
+              ".hadolint/config.yaml",
+              ".hadolint/config.yml",
+              ".hadolint.yaml",
+              ".hadolint.yml")) {
         candidates.add(Path.of(home).resolve(n));
       }
     }
@@ -197,7 +206,10 @@ public final class LintConfig {
     return source;
   }
 
-  /** {@code failure-threshold}; hadolint's {@code none} and {@code ignore} mean any finding fails (STYLE). */
+  /**
+   * {@code failure-threshold}; hadolint's {@code none} and {@code ignore} mean any finding fails
+   * (STYLE).
+   */
   public Optional<Severity> failureThreshold() {
     return failureThreshold;
   }
@@ -345,8 +357,11 @@ public final class LintConfig {
                   Severity.parse(o.key())
                       .orElseThrow(
                           () ->
-                              fail(o.line(), o.column(),
-                                  "override takes error, warning, info and style, not '" + o.key()
+                              fail(
+                                  o.line(),
+                                  o.column(),
+                                  "override takes error, warning, info and style, not '"
+                                      + o.key()
                                       + "'"));
               for (String id : ruleIds(o.value(), "override." + o.key())) {
                 b.severities.put(id, s);
@@ -363,12 +378,17 @@ public final class LintConfig {
                           Severity.parse(t)
                               .orElseThrow(
                                   () ->
-                                      fail(v.line(), v.column(),
+                                      fail(
+                                          v.line(),
+                                          v.column(),
                                           "failure-threshold must be error, warning, info, style"
-                                              + " or none, not '" + t + "'")));
+                                              + " or none, not '"
+                                              + t
+                                              + "'")));
                 };
           }
-          case "trustedRegistries", "trusted-registries" -> b.trustedRegistries.addAll(strings(v, e.key()));
+          case "trustedRegistries", "trusted-registries" ->
+              b.trustedRegistries.addAll(strings(v, e.key()));
           case "label-schema" -> {
             if (isNull(v)) {
               break;
@@ -376,9 +396,16 @@ public final class LintConfig {
             for (YamlTree.Entry l : mapping(v, "label-schema").entries()) {
               String type = scalar(l.value(), "label-schema." + l.key());
               if (!LABEL_TYPES.contains(type)) {
-                throw fail(l.value().line(), l.value().column(),
-                    "label-schema." + l.key() + " must be one of " + String.join(", ",
-                        LABEL_TYPES.stream().sorted().toList()) + ", not '" + type + "'");
+                throw fail(
+                    l.value().line(),
+                    l.value().column(),
+                    "label-schema."
+                        + l.key()
+                        + " must be one of "
+                        + String.join(", ", LABEL_TYPES.stream().sorted().toList())
+                        + ", not '"
+                        + type
+                        + "'");
               }
               b.labelSchema.put(l.key(), type);
             }
@@ -396,7 +423,8 @@ public final class LintConfig {
       }
     }
 
-    private static void put(Set<String> ignored, Map<String, Severity> sev, String id, Optional<Severity> s) {
+    private static void put(
+        Set<String> ignored, Map<String, Severity> sev, String id, Optional<Severity> s) {
       if (s.isEmpty()) {
         ignored.add(id);
       } else {
@@ -409,18 +437,24 @@ public final class LintConfig {
         return;
       }
       if (!(v instanceof YamlTree.Seq seq)) {
-        throw fail(v.line(), v.column(), "paths must be a list of {match, ignored, rules}, not " + v.kind());
+        throw fail(
+            v.line(),
+            v.column(),
+            "paths must be a list of {match, ignored, rules}, not " + v.kind());
       }
       for (YamlTree item : seq.items()) {
         YamlTree.MapNode m = mapping(item, "each paths entry");
         YamlTree.Entry match =
-            m.get("match").orElseThrow(() -> fail(item.line(), item.column(), "paths entry needs 'match: GLOB'"));
+            m.get("match")
+                .orElseThrow(
+                    () -> fail(item.line(), item.column(), "paths entry needs 'match: GLOB'"));
         String glob = scalar(match.value(), "match");
         PathMatcher matcher;
         try {
           matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         } catch (IllegalArgumentException e) {
-          throw fail(match.value().line(), match.value().column(), "not a valid glob: " + e.getMessage());
+          throw fail(
+              match.value().line(), match.value().column(), "not a valid glob: " + e.getMessage());
         }
         Set<String> ign = new LinkedHashSet<>();
         Map<String, Severity> rules = new LinkedHashMap<>();
@@ -428,13 +462,16 @@ public final class LintConfig {
           switch (e.key()) {
             case "match" -> {}
             case "ignored" -> ign.addAll(ruleIds(e.value(), "ignored"));
-            case "rules" -> rules(e.value(), "rules").forEach((id, s) -> {
-              if (s.isEmpty()) {
-                ign.add(id);
-              } else {
-                rules.put(id, s.get());
-              }
-            });
+            case "rules" ->
+                rules(e.value(), "rules")
+                    .forEach(
+                        (id, s) -> {
+                          if (s.isEmpty()) {
+                            ign.add(id);
+                          } else {
+                            rules.put(id, s.get());
+                          }
+                        });
             default -> warn(e.line(), e.column(), "unknown key '" + e.key() + "' in paths entry");
           }
         }
@@ -458,9 +495,16 @@ public final class LintConfig {
               Severity.parse(s)
                   .orElseThrow(
                       () ->
-                          fail(e.value().line(), e.value().column(),
-                              key + "." + e.key() + " must be off, error, warning, info or style,"
-                                  + " not '" + s + "'"));
+                          fail(
+                              e.value().line(),
+                              e.value().column(),
+                              key
+                                  + "."
+                                  + e.key()
+                                  + " must be off, error, warning, info or style,"
+                                  + " not '"
+                                  + s
+                                  + "'"));
           out.put(e.key(), Optional.of(sev));
         }
       }
@@ -498,7 +542,10 @@ public final class LintConfig {
         List<YamlTree.Scalar> out = new ArrayList<>();
         for (YamlTree item : seq.items()) {
           if (!(item instanceof YamlTree.Scalar s) || s.isNull()) {
-            throw fail(item.line(), item.column(), key + " must be a list of strings, not contain " + item.kind());
+            throw fail(
+                item.line(),
+                item.column(),
+                key + " must be a list of strings, not contain " + item.kind());
           }
           out.add(s);
         }

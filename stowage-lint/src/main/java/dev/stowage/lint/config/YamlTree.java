@@ -59,7 +59,8 @@ sealed interface YamlTree {
   /**
    * Parses a document; empty text is an empty mapping.
    *
-   * @throws ConfigException {@code FILE:LINE:COL: problem} for YAML syntax errors and duplicate keys
+   * @throws ConfigException {@code FILE:LINE:COL: problem} for YAML syntax errors and duplicate
+   *     keys
    */
   static YamlTree parse(Path file, byte[] bytes) throws ConfigException {
     try (JsonParser p = FACTORY.createParser(bytes)) {
@@ -101,7 +102,8 @@ sealed interface YamlTree {
           JsonLocation k = p.currentTokenLocation();
           String key = p.currentName();
           if (!seen.add(key)) {
-            throw new ConfigException(file, k.getLineNr(), k.getColumnNr(), "duplicate key '" + key + "'");
+            throw new ConfigException(
+                file, k.getLineNr(), k.getColumnNr(), "duplicate key '" + key + "'");
           }
           p.nextToken();
           entries.add(new Entry(key, k.getLineNr(), k.getColumnNr(), read(file, p)));

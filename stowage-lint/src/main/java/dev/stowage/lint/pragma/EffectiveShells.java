@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The shell that runs each shell-form instruction: {@code /bin/sh -c} unless a SHELL instruction
- * (inherited from a parent stage, as BuildKit does through the image config) or a {@code #
- * hadolint shell=} pragma says otherwise. Immutable.
+ * (inherited from a parent stage, as BuildKit does through the image config) or a {@code # hadolint
+ * shell=} pragma says otherwise. Immutable.
  */
 public final class EffectiveShells {
   /** BuildKit's default shell on Linux. */
@@ -64,7 +64,9 @@ public final class EffectiveShells {
         if (stage.isPresent() && stage.get().base() instanceof Base.StageBase sb) {
           current = finalShellOfStage.getOrDefault(sb.stage(), fileDefault);
         }
-      } else if (ins instanceof Instruction.Shell sh && sh.isExecForm() && !sh.execArgs().isEmpty()) {
+      } else if (ins instanceof Instruction.Shell sh
+          && sh.isExecForm()
+          && !sh.execArgs().isEmpty()) {
         current = List.copyOf(sh.execArgs());
       }
       out.put(ins.syntax(), current);

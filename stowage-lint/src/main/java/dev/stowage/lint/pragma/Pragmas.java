@@ -28,10 +28,10 @@ import java.util.regex.Pattern;
  *   <li>{@code # hadolint stage ignore=A} silences them from the next instruction to the end of its
  *       stage (written above a FROM: the whole stage).
  *   <li>{@code # hadolint global ignore=A} anywhere silences them in the whole file.
- *   <li>{@code # hadolint shell=powershell} sets the shell from there on (before the first FROM: for
- *       every stage); see {@link EffectiveShells}.
- *   <li>BuildKit's {@code # check=skip=A,B;error=true} directive skips checks ({@code skip=all}: all
- *       BuildKit checks) and makes check findings errors; the same text as an ordinary comment
+ *   <li>{@code # hadolint shell=powershell} sets the shell from there on (before the first FROM:
+ *       for every stage); see {@link EffectiveShells}.
+ *   <li>BuildKit's {@code # check=skip=A,B;error=true} directive skips checks ({@code skip=all}:
+ *       all BuildKit checks) and makes check findings errors; the same text as an ordinary comment
  *       directly above an instruction skips those checks on that instruction only.
  * </ul>
  *
@@ -91,8 +91,8 @@ public final class Pragmas {
   }
 
   /**
-   * Whether an ignore pragma silences a finding of the rule known by {@code names} (id and
-   * aliases) that starts on {@code line}.
+   * Whether an ignore pragma silences a finding of the rule known by {@code names} (id and aliases)
+   * that starts on {@code line}.
    */
   public boolean ignores(Collection<String> names, int line) {
     for (String n : names) {
@@ -124,7 +124,8 @@ public final class Pragmas {
         return true;
       }
       for (Range r : checkRanges) {
-        if (line >= r.firstLine && line <= r.lastLine
+        if (line >= r.firstLine
+            && line <= r.lastLine
             && (r.names.contains(k) || (buildKitCheck && r.names.contains("all")))) {
           return true;
         }
@@ -269,7 +270,14 @@ public final class Pragmas {
         }
       }
       return new Pragmas(
-          global, ranges, checkRanges, checkSkip, checkSkipAll, checkError, shells, mentions,
+          global,
+          ranges,
+          checkRanges,
+          checkSkip,
+          checkSkipAll,
+          checkError,
+          shells,
+          mentions,
           problems);
     }
 
@@ -308,7 +316,9 @@ public final class Pragmas {
 
     private record CheckSettings(Set<String> skip, boolean error) {}
 
-    /** Reads {@code skip=A,B;error=true;experimental=C} as BuildKit does (keys case-insensitive). */
+    /**
+     * Reads {@code skip=A,B;error=true;experimental=C} as BuildKit does (keys case-insensitive).
+     */
     private CheckSettings parseCheck(String value, int at, String where) {
       Set<String> skip = new LinkedHashSet<>();
       boolean error = false;

@@ -25,8 +25,16 @@ public final class ScriptChecker {
   /** Variables BuildKit predefines without an ARG (hadolint declares the same). */
   static final List<String> PROXY_VARS =
       List.of(
-          "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
-          "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy");
+          "HTTP_PROXY",
+          "http_proxy",
+          "HTTPS_PROXY",
+          "https_proxy",
+          "FTP_PROXY",
+          "ftp_proxy",
+          "NO_PROXY",
+          "no_proxy",
+          "ALL_PROXY",
+          "all_proxy");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern HEREDOC_ONLY = Pattern.compile("\\d*<<-?\\S+");
@@ -40,7 +48,13 @@ public final class ScriptChecker {
    * @param level ShellCheck's level: {@code error}, {@code warning}, {@code info} or {@code style}
    */
   public record Issue(
-      String rule, String level, String message, int line, int column, int endLine, int endColumn) {}
+      String rule,
+      String level,
+      String message,
+      int line,
+      int column,
+      int endLine,
+      int endColumn) {}
 
   /** Issues and problems of one run. */
   public record Result(List<Issue> findings, List<String> warnings) {
@@ -94,7 +108,10 @@ public final class ScriptChecker {
   }
 
   private static Optional<Script> script(
-      Dockerfile df, Instruction.Run run, Instruction owner, DockerfileModel model,
+      Dockerfile df,
+      Instruction.Run run,
+      Instruction owner,
+      DockerfileModel model,
       EffectiveShells shells) {
     InstructionNode n = run.syntax();
     if (n.json() || n.args().isEmpty()) {

@@ -114,14 +114,15 @@ public final class ShellCheck {
     cmd.add("--norc");
     cmd.add("--format=json1");
     cmd.add("--severity=style");
-    cmd.add(
-        "--exclude="
-            + String.join(",", EXCLUDED.stream().map(c -> "SC" + c).toList()));
+    cmd.add("--exclude=" + String.join(",", EXCLUDED.stream().map(c -> "SC" + c).toList()));
     for (int i = from; i < to; i++) {
       cmd.add(i + ".sh");
     }
     Process process =
-        new ProcessBuilder(cmd).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
     process.getOutputStream().close();
     CompletableFuture<byte[]> stderr = readAsync(process.getErrorStream());
     byte[] stdout = process.getInputStream().readAllBytes();

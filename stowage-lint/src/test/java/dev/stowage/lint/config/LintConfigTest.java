@@ -17,9 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LintConfigTest {
   @TempDir Path tmp;
 
-  /** An environment with HOME and XDG_CONFIG_HOME inside the temp dir, so the real home is never read. */
+  /**
+   * An environment with HOME and XDG_CONFIG_HOME inside the temp dir, so the real home is never
+   * read.
+   */
   private Map<String, String> env() {
-    return Map.of("HOME", tmp.resolve("home").toString(), "XDG_CONFIG_HOME", tmp.resolve("xdg").toString());
+    return Map.of(
+        "HOME", tmp.resolve("home").toString(), "XDG_CONFIG_HOME", tmp.resolve("xdg").toString());
   }
 
   private Path write(String rel, String text) throws IOException {
@@ -66,9 +70,11 @@ class LintConfigTest {
     LintOptions o = c.applyTo(LintOptions.defaults());
     assertThat(o.ignored()).containsExactlyInAnyOrder("DL3006", "SC2086");
     assertThat(o.severityOverrides())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("DL3007", Severity.ERROR, "SC2154", Severity.STYLE));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("DL3007", Severity.ERROR, "SC2154", Severity.STYLE));
     assertThat(o.trustedRegistries()).containsExactly("my-company.com:5000");
-    assertThat(o.requiredLabels()).containsExactlyInAnyOrderEntriesOf(Map.of("author", "text", "version", "semver"));
+    assertThat(o.requiredLabels())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("author", "text", "version", "semver"));
     assertThat(o.strictLabels()).isTrue();
     assertThat(o.disableIgnorePragma()).isTrue();
   }
@@ -122,7 +128,8 @@ class LintConfigTest {
   @Test
   void missingExplicitFileIsAnError() {
     Path missing = tmp.resolve("nope.yaml");
-    assertThatThrownBy(() -> LintConfig.load(tmp.resolve("Dockerfile"), Optional.of(missing), false, env()))
+    assertThatThrownBy(
+            () -> LintConfig.load(tmp.resolve("Dockerfile"), Optional.of(missing), false, env()))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(missing + ": cannot read the configuration");
   }
@@ -146,7 +153,8 @@ class LintConfigTest {
     Path dev = write("repo/tools/app.dev.Dockerfile", "");
     Path root = write("repo/Dockerfile", "");
     LintConfig c = load(root);
-    assertThat(c.applyTo(LintOptions.defaults(), api).ignored()).containsExactlyInAnyOrder("DL3006", "DL3007");
+    assertThat(c.applyTo(LintOptions.defaults(), api).ignored())
+        .containsExactlyInAnyOrder("DL3006", "DL3007");
     LintOptions d = c.applyTo(LintOptions.defaults(), dev);
     assertThat(d.ignored()).containsExactlyInAnyOrder("DL3006", "DL3007");
     assertThat(d.severityOverrides()).containsExactlyEntriesOf(Map.of("DL3006", Severity.WARNING));
@@ -193,14 +201,18 @@ class LintConfigTest {
         .hasMessage(g + ":2:3: override takes error, warning, info and style, not 'fatal'");
     Path h = write("e/.stowage.yaml", "failure-threshold: loud\n");
     assertThatThrownBy(() -> LintConfig.read(h))
-        .hasMessage(h + ":1:20: failure-threshold must be error, warning, info, style or none, not 'loud'");
+        .hasMessage(
+            h + ":1:20: failure-threshold must be error, warning, info, style or none, not 'loud'");
     Path i = write("f/.stowage.yaml", "strict-labels: maybe\n");
-    assertThatThrownBy(() -> LintConfig.read(i)).hasMessage(i + ":1:16: strict-labels must be true or false, not 'maybe'");
+    assertThatThrownBy(() -> LintConfig.read(i))
+        .hasMessage(i + ":1:16: strict-labels must be true or false, not 'maybe'");
     Path j = write("g/.stowage.yaml", "rules:\n  DL3006: loud\n");
     assertThatThrownBy(() -> LintConfig.read(j))
-        .hasMessage(j + ":2:11: rules.DL3006 must be off, error, warning, info or style, not 'loud'");
+        .hasMessage(
+            j + ":2:11: rules.DL3006 must be off, error, warning, info or style, not 'loud'");
     Path k = write("h/.stowage.yaml", "- a\n- b\n");
-    assertThatThrownBy(() -> LintConfig.read(k)).hasMessage(k + ":1:1: the configuration must be a mapping, not a list");
+    assertThatThrownBy(() -> LintConfig.read(k))
+        .hasMessage(k + ":1:1: the configuration must be a mapping, not a list");
   }
 
   @Test
@@ -215,13 +227,16 @@ class LintConfigTest {
   void emptyFileAndNoneThreshold() throws Exception {
     assertThat(LintConfig.read(write("c/.stowage.yaml", "")).applyTo(LintOptions.defaults()))
         .isEqualTo(LintOptions.defaults());
-    assertThat(LintConfig.read(write("d/.hadolint.yaml", "failure-threshold: none\n")).failureThreshold())
+    assertThat(
+            LintConfig.read(write("d/.hadolint.yaml", "failure-threshold: none\n"))
+                .failureThreshold())
         .contains(Severity.STYLE);
   }
 
   @Test
   void commandLineOptionsAppliedAfterwardsWin() throws Exception {
-    LintConfig c = LintConfig.read(write("c/.stowage.yaml", "trustedRegistries: [a.io]\nignored: [DL3006]\n"));
+    LintConfig c =
+        LintConfig.read(write("c/.stowage.yaml", "trustedRegistries: [a.io]\nignored: [DL3006]\n"));
     LintOptions o = c.applyTo(LintOptions.defaults().withTrustedRegistries(List.of("b.io")));
     assertThat(o.trustedRegistries()).containsExactly("b.io", "a.io");
   }
