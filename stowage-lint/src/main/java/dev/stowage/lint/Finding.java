@@ -25,6 +25,17 @@ public record Finding(
     return fix.isPresent();
   }
 
+  /**
+   * Where the rule is documented outside Stowage: the ShellCheck wiki page for {@code SCnnnn}
+   * findings; empty for Stowage's own rules (their page is {@code docs/rules/ID.md}).
+   */
+  public Optional<String> docUrl() {
+    if (rule.matches("SC\\d+")) {
+      return Optional.of("https://www.shellcheck.net/wiki/" + rule);
+    }
+    return Optional.empty();
+  }
+
   public Finding withSeverity(Severity s) {
     return new Finding(rule, s, message, file, line, column, endLine, endColumn, category, fix);
   }

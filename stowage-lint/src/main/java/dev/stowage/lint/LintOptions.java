@@ -11,24 +11,27 @@ import java.util.Set;
  * What a lint run is asked to do, beyond the Dockerfile itself. Immutable.
  *
  * @param ignored rule ids (or aliases) not to report
- * @param severityOverrides per-rule severity
+ * @param severityOverrides per-rule severity, keyed by rule id or alias
  * @param trustedRegistries registries FROM may use (empty: any)
  * @param requiredLabels label name to schema type ({@code text}, {@code url}, {@code semver}, ...)
- * @param strictLabels whether labels outside {@code requiredLabels} are reported (hadolint's
- *     {@code strict-labels})
  * @param shellcheck whether to run the {@code shellcheck} binary on RUN commands
  * @param contextDir the build context, when known
  * @param build build args, target and platforms for the semantic model
+ * @param strictLabels whether labels outside {@code requiredLabels} are reported (hadolint's {@code
+ *     strict-labels})
+ * @param disableIgnorePragma whether {@code # hadolint ignore=} and {@code # stowage ignore=}
+ *     comments are disregarded (hadolint's {@code disable-ignore-pragma})
  */
 public record LintOptions(
     Set<String> ignored,
     Map<String, Severity> severityOverrides,
     List<String> trustedRegistries,
     Map<String, String> requiredLabels,
-    boolean strictLabels,
     boolean shellcheck,
     Optional<Path> contextDir,
-    BuildOptions build) {
+    BuildOptions build,
+    boolean strictLabels,
+    boolean disableIgnorePragma) {
   public LintOptions {
     ignored = Set.copyOf(ignored);
     severityOverrides = Map.copyOf(severityOverrides);
@@ -36,44 +39,146 @@ public record LintOptions(
     requiredLabels = Map.copyOf(requiredLabels);
   }
 
+  /** The options without {@code strictLabels} and {@code disableIgnorePragma} (both false). */
+  public LintOptions(
+      Set<String> ignored,
+      Map<String, Severity> severityOverrides,
+      List<String> trustedRegistries,
+      Map<String, String> requiredLabels,
+      boolean shellcheck,
+      Optional<Path> contextDir,
+      BuildOptions build) {
+    this(
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        /* strictLabels= */ false,
+        /* disableIgnorePragma= */ false);
+  }
+
   public static LintOptions defaults() {
     return new LintOptions(
-        Set.of(), Map.of(), List.of(), Map.of(), false, false, Optional.empty(),
-        BuildOptions.defaults());
+        Set.of(), Map.of(), List.of(), Map.of(), false, Optional.empty(), BuildOptions.defaults());
   }
 
   public LintOptions withContextDir(Path dir) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, strictLabels, shellcheck, Optional.of(dir), build);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        Optional.of(dir),
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withIgnored(Set<String> ids) {
     return new LintOptions(
-        ids, severityOverrides, trustedRegistries, requiredLabels, strictLabels, shellcheck, contextDir, build);
+        ids,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withTrustedRegistries(List<String> registries) {
     return new LintOptions(
-        ignored, severityOverrides, registries, requiredLabels, strictLabels, shellcheck, contextDir, build);
+        ignored,
+        severityOverrides,
+        registries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withRequiredLabels(Map<String, String> labels) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, labels, strictLabels, shellcheck, contextDir, build);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        labels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withSeverityOverrides(Map<String, Severity> overrides) {
     return new LintOptions(
-        ignored, overrides, trustedRegistries, requiredLabels, strictLabels, shellcheck, contextDir, build);
+        ignored,
+        overrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withShellcheck(boolean on) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, strictLabels, on, contextDir, build);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        on,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma);
+  }
+
+  public LintOptions withBuild(BuildOptions b) {
+    return new LintOptions(
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        b,
+        strictLabels,
+        disableIgnorePragma);
   }
 
   public LintOptions withStrictLabels(boolean on) {
     return new LintOptions(
-        ignored, severityOverrides, trustedRegistries, requiredLabels, on, shellcheck, contextDir, build);
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        on,
+        disableIgnorePragma);
+  }
+
+  public LintOptions withDisableIgnorePragma(boolean on) {
+    return new LintOptions(
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        on);
   }
 }

@@ -5,11 +5,21 @@ import dev.stowage.dockerfile.Dockerfile;
 import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.InstructionNode;
 import dev.stowage.dockerfile.model.DockerfileModel;
+import dev.stowage.lint.pragma.EffectiveShells;
+import dev.stowage.lint.pragma.Pragmas;
+import dev.stowage.lint.shellcheck.ScriptChecker;
+import dev.stowage.lint.shellcheck.ShellCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs a set of rules over parsed Dockerfiles. Immutable and thread-safe; each {@link #lint} call
@@ -19,14 +29,37 @@ public final class Linter {
   /** The id under which syntax errors are reported (hadolint's parse-error code). */
   public static final String SYNTAX_RULE = "DL1000";
 
-  private final List<RuleMeta> rules;
+  private static final Pattern CODE = Pattern.compile("[A-Z]{2}\\d{4}");
+  private static final Pattern SHELLCHECK_ID = Pattern.compile("(?i)SC\\d{4}");
 
-  private Linter(List<RuleMeta> rules) {
+  /** The build checks of BuildKit's Dockerfile frontend (docs.docker.com/reference/build-checks). */
+  static final List<String> BUILDKIT_CHECKS =
+      List.of(
+          "ConsistentInstructionCasing", "CopyIgnoredFile", "DuplicateStageName",
+          "ExposeInvalidFormat", "ExposeProtoCasing", "FromAsCasing",
+          "FromPlatformFlagConstDisallowed", "InvalidBaseImagePlatform",
+          "InvalidDefaultArgInFrom", "InvalidDefinitionDescription", "JSONArgsRecommended",
+          "LegacyKeyValueFormat", "MaintainerDeprecated", "MultipleInstructionsDisallowed",
+          "NoEmptyContinuation", "RedundantTargetPlatform", "ReservedStageName",
+          "SecretsUsedInArgOrEnv", "StageNameCasing", "UndefinedArgInFrom", "UndefinedVar",
+          "WorkdirRelativePath");
+
+  private final List<RuleMeta> rules;
+  private final Supplier<Optional<ShellCheck>> shellcheck;
+
+  private Linter(List<RuleMeta> rules, Supplier<Optional<ShellCheck>> shellcheck) {
     this.rules = List.copyOf(rules);
+    this.shellcheck = shellcheck;
   }
 
   public static Linter of(List<? extends LintRule> rules) {
-    return new Linter(rules.stream().map(RuleMeta::of).toList());
+    return new Linter(rules.stream().map(RuleMeta::of).toList(), ShellCheck::onPath);
+  }
+
+  /** This linter, looking for {@code shellcheck} in the given {@code PATH} value (for tests). */
+  Linter withShellcheckPath(String pathVariable) {
+    Optional<ShellCheck> sc = ShellCheck.locate(pathVariable);
+    return new Linter(rules, () -> sc);
   }
 
   /** A linter with every built-in rule. */
@@ -40,21 +73,49 @@ public final class Linter {
 
   /** Every finding for {@code dockerfile}, sorted by position then rule id. */
   public List<Finding> lint(Dockerfile dockerfile, LintOptions options) {
+    return lintWithReport(dockerfile, options).findings();
+  }
+
+  /**
+   * Every finding for {@code dockerfile}, sorted by position then rule id, with warnings about the
+   * run itself. Applies, in order: the rules not ignored by {@code options}; BuildKit's {@code #
+   * check=} directive (skips, and {@code error=true} making BuildKit check findings errors);
+   * severity overrides from {@code options}; ShellCheck when {@code options.shellcheck()}; and the
+   * ignore pragmas (unless {@code options.disableIgnorePragma()}). Syntax errors ({@value
+   * #SYNTAX_RULE}) are never silenced.
+   */
+  public LintResult lintWithReport(Dockerfile dockerfile, LintOptions options) {
+    List<String> warnings = new ArrayList<>();
     List<Finding> out = new ArrayList<>();
     for (Diagnostic d : dockerfile.errors()) {
       out.add(
           new Finding(
-              SYNTAX_RULE, Severity.ERROR, d.message(), d.file(), d.line(), d.column(),
-              d.endLine(), d.endColumn(), Category.CORRECTNESS, Optional.empty()));
+              SYNTAX_RULE,
+              Severity.ERROR,
+              d.message(),
+              d.file(),
+              d.line(),
+              d.column(),
+              d.endLine(),
+              d.endColumn(),
+              Category.CORRECTNESS,
+              Optional.empty()));
     }
     DockerfileModel model = DockerfileModel.of(dockerfile, options.build());
-    Map<InstructionNode, Optional<RuleContext.ShellText>> shells = RuleContext.newShellCache();
+    Pragmas pragmas = Pragmas.of(dockerfile);
+    warnings.addAll(pragmas.problems());
+    EffectiveShells shells = EffectiveShells.of(dockerfile, model, pragmas);
+    Map<InstructionNode, Optional<RuleContext.ShellText>> shellCache = RuleContext.newShellCache();
     List<Finding> found = new ArrayList<>();
+    Map<String, RuleMeta> byId = new HashMap<>();
     for (RuleMeta meta : rules) {
-      if (isIgnored(meta, options)) {
+      byId.put(meta.id(), meta);
+      if (isIgnored(meta, options)
+          || pragmas.skipsCheckEverywhere(names(meta), isBuildKitCheck(meta))) {
         continue;
       }
-      RuleContext ctx = new RuleContext(dockerfile, model, options, meta, shells, found);
+      RuleContext ctx =
+          new RuleContext(dockerfile, model, options, meta, shellCache, found, shells::isPosix);
       int before = found.size();
       try {
         run(meta.rule(), dockerfile, ctx);
@@ -63,23 +124,136 @@ public final class Linter {
         found.subList(before, found.size()).clear();
         found.add(
             new Finding(
-                meta.id(), Severity.ERROR,
-                "internal error in rule " + meta.id() + ": " + e, dockerfile.file(), 1, 1, 1, 1,
-                meta.category(), Optional.empty()));
+                meta.id(),
+                Severity.ERROR,
+                "internal error in rule " + meta.id() + ": " + e,
+                dockerfile.file(),
+                1,
+                1,
+                1,
+                1,
+                meta.category(),
+                Optional.empty()));
       }
-      Severity override = options.severityOverrides().get(meta.id());
-      if (override != null) {
-        for (int i = before; i < found.size(); i++) {
-          found.set(i, found.get(i).withSeverity(override));
+      boolean errors = pragmas.checkErrors() && isBuildKitCheck(meta);
+      Optional<Severity> override = override(meta, options);
+      for (int i = before; i < found.size(); i++) {
+        Finding f = found.get(i);
+        if (errors) {
+          f = f.withSeverity(Severity.ERROR);
+        }
+        if (override.isPresent()) {
+          f = f.withSeverity(override.get());
+        }
+        found.set(i, f);
+      }
+    }
+    if (options.shellcheck()) {
+      Optional<ShellCheck> sc = shellcheck.get();
+      if (sc.isEmpty()) {
+        warnings.add(
+            dockerfile.file() + ": shellcheck is not on PATH; ShellCheck (SC) rules were skipped");
+      } else {
+        ScriptChecker.Result r = ScriptChecker.check(dockerfile, model, shells, sc.get());
+        warnings.addAll(r.warnings());
+        for (ScriptChecker.Issue i : r.findings()) {
+          if (options.ignored().contains(i.rule())) {
+            continue;
+          }
+          // ShellCheck's levels map one to one onto Stowage's, as in hadolint.
+          Severity s = options.severityOverrides().get(i.rule());
+          if (s == null) {
+            s = Severity.parse(i.level()).orElse(Severity.WARNING);
+          }
+          found.add(
+              new Finding(
+                  i.rule(),
+                  s,
+                  i.message(),
+                  dockerfile.file(),
+                  i.line(),
+                  i.column(),
+                  i.endLine(),
+                  i.endColumn(),
+                  Category.CORRECTNESS,
+                  Optional.empty()));
         }
       }
     }
-    out.addAll(found);
+    for (Finding f : found) {
+      RuleMeta meta = byId.get(f.rule());
+      List<String> names = meta == null ? List.of(f.rule()) : names(meta);
+      boolean check = meta != null && isBuildKitCheck(meta);
+      if (pragmas.skipsCheck(names, check, f.line())) {
+        continue;
+      }
+      if (!options.disableIgnorePragma() && pragmas.ignores(names, f.line())) {
+        continue;
+      }
+      out.add(f);
+    }
+    warnings.addAll(unknownNames(dockerfile, pragmas));
     out.sort(
         Comparator.comparingInt(Finding::line)
             .thenComparingInt(Finding::column)
             .thenComparing(Finding::rule));
+    return new LintResult(out, warnings);
+  }
+
+  /** Warnings for names in pragmas and check settings that name no rule. */
+  private List<String> unknownNames(Dockerfile dockerfile, Pragmas pragmas) {
+    if (pragmas.mentions().isEmpty()) {
+      return List.of();
+    }
+    Set<String> known = new HashSet<>();
+    known.add(SYNTAX_RULE.toLowerCase(Locale.ROOT));
+    for (RuleMeta m : rules) {
+      names(m).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
+    }
+    // BuildKit's own check names are valid in # check= even where Stowage has no such rule.
+    BUILDKIT_CHECKS.forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
+    for (LintRule r : BuiltInRules.all()) {
+      names(RuleMeta.of(r)).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
+    }
+    List<String> out = new ArrayList<>();
+    for (Pragmas.Mention m : pragmas.mentions()) {
+      String n = m.name();
+      if (!known.contains(n.toLowerCase(Locale.ROOT)) && !SHELLCHECK_ID.matcher(n).matches()) {
+        out.add(
+            dockerfile.file()
+                + ":"
+                + m.line()
+                + ":"
+                + m.column()
+                + ": unknown rule '"
+                + n
+                + "' in "
+                + m.where());
+      }
+    }
     return out;
+  }
+
+  private static List<String> names(RuleMeta meta) {
+    List<String> n = new ArrayList<>();
+    n.add(meta.id());
+    n.addAll(meta.aliases());
+    return n;
+  }
+
+  /** A BuildKit build check is named by its check name (id or alias), not by a DL/ST/SC code. */
+  static boolean isBuildKitCheck(RuleMeta meta) {
+    return names(meta).stream().anyMatch(n -> !CODE.matcher(n).matches());
+  }
+
+  private static Optional<Severity> override(RuleMeta meta, LintOptions options) {
+    for (String n : names(meta)) {
+      Severity s = options.severityOverrides().get(n);
+      if (s != null) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean isIgnored(RuleMeta meta, LintOptions options) {

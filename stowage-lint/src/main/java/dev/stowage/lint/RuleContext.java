@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,7 @@ public final class RuleContext {
   private final RuleMeta rule;
   private final Map<InstructionNode, Optional<ShellText>> shells;
   private final List<Finding> sink;
+  private final Predicate<InstructionNode> posixShell;
   private @Nullable Instruction current;
   private @Nullable Instruction owner;
 
@@ -40,6 +42,18 @@ public final class RuleContext {
       RuleMeta rule,
       Map<InstructionNode, Optional<ShellText>> shells,
       List<Finding> sink) {
+    this(dockerfile, model, options, rule, shells, sink, n -> true);
+  }
+
+  RuleContext(
+      Dockerfile dockerfile,
+      DockerfileModel model,
+      LintOptions options,
+      RuleMeta rule,
+      Map<InstructionNode, Optional<ShellText>> shells,
+      List<Finding> sink,
+      Predicate<InstructionNode> posixShell) {
+    this.posixShell = posixShell;
     this.dockerfile = dockerfile;
     this.model = model;
     this.options = options;
@@ -97,7 +111,9 @@ public final class RuleContext {
 
   /**
    * The shell model of a RUN, CMD or ENTRYPOINT in shell form (or of a RUN whose command is a
-   * heredoc script); empty in exec form.
+   * heredoc script); empty in exec form, and when the instruction's shell is not a POSIX shell (a
+   * SHELL instruction or {@code # hadolint shell=} pragma naming PowerShell, cmd, ...), so that
+   * shell rules stay silent there.
    */
   public Optional<ShellScript> shell(Instruction.CommandForm instruction) {
     return shellText(instruction).map(ShellText::script);
@@ -105,11 +121,15 @@ public final class RuleContext {
 
   /** The source range of {@code [start, end)} offsets of {@link #shell}'s script. */
   public Span shellSpan(Instruction.CommandForm instruction, int start, int end) {
-    ShellText t = shellText(instruction).orElseThrow(() -> new IllegalArgumentException("no shell form"));
+    ShellText t =
+        shellText(instruction).orElseThrow(() -> new IllegalArgumentException("no shell form"));
     return t.span(start, end);
   }
 
   private Optional<ShellText> shellText(Instruction.CommandForm instruction) {
+    if (!posixShell.test(instruction.syntax())) {
+      return Optional.empty();
+    }
     return shells.computeIfAbsent(instruction.syntax(), n -> ShellText.of(instruction));
   }
 
@@ -152,18 +172,22 @@ public final class RuleContext {
   }
 
   /** The text a shell model was built from, and how its offsets map to the source. */
-  record ShellText(ShellScript script, InstructionNode node, int logicalStart, Optional<Heredoc> heredoc) {
+  record ShellText(
+      ShellScript script, InstructionNode node, int logicalStart, Optional<Heredoc> heredoc) {
     static Optional<ShellText> of(Instruction.CommandForm ins) {
       InstructionNode n = ins.syntax();
       if (n.json() || n.args().isEmpty()) {
         return Optional.empty();
       }
       String cmd = n.args().get(0).value();
-      if (ins instanceof Instruction.Run run && !run.heredocs().isEmpty() && isOnlyHeredocMarker(cmd)) {
+      if (ins instanceof Instruction.Run run
+          && !run.heredocs().isEmpty()
+          && isOnlyHeredocMarker(cmd)) {
         Heredoc h = run.heredocs().get(0);
         return Optional.of(new ShellText(ShellScript.parse(h.content()), n, 0, Optional.of(h)));
       }
-      return Optional.of(new ShellText(ShellScript.parse(cmd), n, n.restOffset(), Optional.empty()));
+      return Optional.of(
+          new ShellText(ShellScript.parse(cmd), n, n.restOffset(), Optional.empty()));
     }
 
     private static boolean isOnlyHeredocMarker(String cmd) {
