@@ -2,6 +2,15 @@ package dev.stowage.lint;
 
 import dev.stowage.lint.rules.correctness.LatestBaseImageTag;
 import dev.stowage.lint.rules.correctness.UntaggedBaseImage;
+import dev.stowage.lint.rules.performance.CacheBustingArgTooEarly;
+import dev.stowage.lint.rules.performance.DependenciesInstalledAfterSourceCopy;
+import dev.stowage.lint.rules.performance.IndependentBuildsInOneStage;
+import dev.stowage.lint.rules.performance.MissingCacheMount;
+import dev.stowage.lint.rules.size.BuildCacheLeftInImage;
+import dev.stowage.lint.rules.size.CleanupInLaterLayer;
+import dev.stowage.lint.rules.size.DevDependenciesInFinalImage;
+import dev.stowage.lint.rules.size.HeavyBaseImage;
+import dev.stowage.lint.rules.size.ToolchainInFinalImage;
 import java.util.List;
 
 /**
@@ -19,6 +28,15 @@ public final class BuiltInRules {
     // --- hadolint DL3048-DL3067, DL4xxx ---
     // --- BuildKit build checks ---
     // --- Stowage ST1xxx build speed and cache, ST2xxx image size ---
+    new DependenciesInstalledAfterSourceCopy(),
+    new MissingCacheMount(),
+    new CacheBustingArgTooEarly(),
+    new IndependentBuildsInOneStage(),
+    new ToolchainInFinalImage(),
+    new HeavyBaseImage(),
+    new CleanupInLaterLayer(),
+    new DevDependenciesInFinalImage(),
+    new BuildCacheLeftInImage(),
     // --- Stowage ST3xxx security, ST4xxx portability, ST5xxx build context ---
     // --- end ---
   };
