@@ -112,6 +112,7 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
     Map<String, List<String>> missing = new LinkedHashMap<>();
     Optional<Command> first = Optional.empty();
     boolean apt = false;
+    java.util.Set<String> disabled = new java.util.TreeSet<>();
     for (Command c : script.get().commands()) {
       String tool = BuildCommands.program(c);
       for (Cache cache : caches(c)) {
@@ -135,6 +136,10 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
           if (first.isEmpty()) {
             first = Optional.of(c);
           }
+          if ((cache == APK && BuildCommands.hasFlag(c, "--no-cache"))
+              || (cache == PIP && BuildCommands.hasFlag(c, "--no-cache-dir"))) {
+            disabled.add((cache == APK ? "--no-cache" : "--no-cache-dir"));
+          }
         }
       }
     }
@@ -150,6 +155,7 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
               + " again whenever this step re-runs: add `RUN "
               + String.join(" ", mounts)
               + "` so rebuilds reuse the cache"
+              + (disabled.isEmpty() ? "" : " and drop " + String.join(" and ", disabled))
               + (missing.containsKey("apt-get") || missing.containsKey("apt")
                   ? " (on Debian and Ubuntu also delete /etc/apt/apt.conf.d/docker-clean, which"
                       + " empties it)"

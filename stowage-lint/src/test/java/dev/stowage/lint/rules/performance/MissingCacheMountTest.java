@@ -51,6 +51,12 @@ class MissingCacheMountTest {
   }
 
   @Test
+  void saysToDropFlagsThatDisableTheCache() {
+    assertThat(tester.catches("FROM alpine\nRUN apk add --no-cache curl\n").get(0).message())
+        .contains("drop --no-cache");
+  }
+
+  @Test
   void aptMountWithoutLockingHasItsOwnMessage() {
     var f =
         tester.catches(
