@@ -85,6 +85,15 @@ import dev.stowage.lint.rules.size.PipCacheNotDisabled;
 import dev.stowage.lint.rules.size.UseraddHighUidWithoutNoLogInit;
 import dev.stowage.lint.rules.size.YumCacheNotCleaned;
 import dev.stowage.lint.rules.size.ZypperCacheNotCleaned;
+import dev.stowage.lint.rules.performance.CacheBustingArgTooEarly;
+import dev.stowage.lint.rules.performance.DependenciesInstalledAfterSourceCopy;
+import dev.stowage.lint.rules.performance.IndependentBuildsInOneStage;
+import dev.stowage.lint.rules.performance.MissingCacheMount;
+import dev.stowage.lint.rules.size.BuildCacheLeftInImage;
+import dev.stowage.lint.rules.size.CleanupInLaterLayer;
+import dev.stowage.lint.rules.size.DevDependenciesInFinalImage;
+import dev.stowage.lint.rules.size.HeavyBaseImage;
+import dev.stowage.lint.rules.size.ToolchainInFinalImage;
 import java.util.List;
 
 /**
@@ -183,6 +192,15 @@ public final class BuiltInRules {
     new UndefinedArgInFrom(),
     new UndefinedVar(),
     // --- Stowage ST1xxx build speed and cache, ST2xxx image size ---
+    new DependenciesInstalledAfterSourceCopy(),
+    new MissingCacheMount(),
+    new CacheBustingArgTooEarly(),
+    new IndependentBuildsInOneStage(),
+    new ToolchainInFinalImage(),
+    new HeavyBaseImage(),
+    new CleanupInLaterLayer(),
+    new DevDependenciesInFinalImage(),
+    new BuildCacheLeftInImage(),
     // --- Stowage ST3xxx security, ST4xxx portability, ST5xxx build context ---
     // --- end ---
   };

@@ -1,0 +1,215 @@
+package dev.stowage.lint.rules.performance;
+
+import dev.stowage.dockerfile.shell.Arguments;
+import dev.stowage.dockerfile.shell.Command;
+import dev.stowage.dockerfile.shell.PackageManager;
+import dev.stowage.dockerfile.shell.Word;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Questions the build-speed and image-size rules ask about one shell command: which program it
+ * really runs ({@code python -m pip} is pip, {@code ./mvnw} is Maven), its positional arguments,
+ * and whether it installs a project's dependencies or compiles it. Stateless and thread-safe.
+ *
+ * <p>Shared by the performance and size rules; a candidate for the shell vocabulary.
+ */
+public final class BuildCommands {
+  private BuildCommands() {}
+
+  private static final Set<String> MAVEN = Set.of("mvn", "mvnw");
+  private static final Set<String> GRADLE = Set.of("gradle", "gradlew");
+  private static final Set<String> MAVEN_VALUE_FLAGS =
+      Set.of("-f", "-s", "-gs", "-pl", "-P", "-T", "-rf", "-am", "-l", "-t", "-b", "--file");
+  private static final Set<String> GRADLE_VALUE_FLAGS =
+      Set.of("-p", "-b", "-c", "-g", "-x", "-I", "--project-dir", "--gradle-user-home");
+
+  /** The base name of the program a command runs, with {@code python -m module} read as module. */
+  public static String program(Command c) {
+    List<Word> w = unwrapped(c);
+    return w.isEmpty() ? "" : baseName(w.get(0).text());
+  }
+
+  /** The base name of a path. */
+  public static String baseName(String program) {
+    int slash = program.lastIndexOf('/');
+    return slash >= 0 && slash < program.length() - 1 ? program.substring(slash + 1) : program;
+  }
+
+  private static List<Word> unwrapped(Command c) {
+    List<Word> w = c.words();
+    if (w.size() > 2
+        && baseName(w.get(0).text()).startsWith("python")
+        && w.get(1).text().equals("-m")) {
+      return w.subList(2, w.size());
+    }
+    return w;
+  }
+
+  /** The arguments after the program, split with the program's value-taking flags. */
+  public static Arguments arguments(Command c) {
+    List<Word> w = unwrapped(c);
+    List<Word> args = w.isEmpty() ? List.of() : w.subList(1, w.size());
+    String p = program(c);
+    Set<String> valueFlags =
+        MAVEN.contains(p)
+            ? MAVEN_VALUE_FLAGS
+            : GRADLE.contains(p)
+                ? GRADLE_VALUE_FLAGS
+                : PackageManager.forCommand(p)
+                    .map(PackageManager::valueFlags)
+                    .orElseGet(() -> valueFlagsOf(c));
+    return Arguments.of(args, valueFlags);
+  }
+
+  private static Set<String> valueFlagsOf(Command c) {
+    // The built-in table of Command knows curl, go, tar, ...; reuse it through flag names.
+    return switch (baseName(c.name())) {
+      case "go" ->
+          Set.of(
+              "-C", "-o", "-p", "-mod", "-modfile", "-tags", "-ldflags", "-gcflags", "-asmflags",
+              "-pkgdir", "-toolexec", "-overlay", "-pgo", "-trimpath=");
+      case "cargo" ->
+          Set.of(
+              "-p", "-j", "-F", "--package", "--jobs", "--features", "--target", "--profile",
+              "--target-dir", "--manifest-path", "--bin", "--example");
+      case "dotnet" -> Set.of("-c", "-o", "-r", "-f", "--configuration", "--output", "--runtime");
+      case "composer" -> Set.of("-d", "--working-dir");
+      case "poetry", "pipenv", "uv" -> Set.of("-C", "--directory", "--with", "--without", "--only");
+      default -> Set.of();
+    };
+  }
+
+  /** The positional arguments after the program. */
+  public static List<String> positional(Command c) {
+    return arguments(c).positionalTexts();
+  }
+
+  /** Whether the program is {@code program} and its positional arguments start with the path. */
+  public static boolean is(Command c, String program, String... path) {
+    if (!program(c).equals(program)) {
+      return false;
+    }
+    List<String> p = positional(c);
+    return p.size() >= path.length && p.subList(0, path.length).equals(List.of(path));
+  }
+
+  /** The first positional argument, if any. */
+  public static Optional<String> subcommand(Command c) {
+    List<String> p = positional(c);
+    return p.isEmpty() ? Optional.empty() : Optional.of(p.get(0));
+  }
+
+  /** Whether a flag is set on the unwrapped command. */
+  public static boolean hasFlag(Command c, String... names) {
+    return arguments(c).hasFlag(names);
+  }
+
+  public static boolean isMaven(Command c) {
+    return MAVEN.contains(program(c));
+  }
+
+  public static boolean isGradle(Command c) {
+    return GRADLE.contains(program(c));
+  }
+
+  /** Maven goals and phases that resolve the project's dependencies. */
+  public static boolean mavenResolves(Command c) {
+    return isMaven(c)
+        && positional(c).stream()
+            .anyMatch(
+                g ->
+                    g.startsWith("dependency:")
+                        || List.of("compile", "test", "package", "install", "verify", "deploy")
+                            .contains(g)
+                        || g.endsWith(":repackage"));
+  }
+
+  /** Maven goals that produce the project's artefact. */
+  public static boolean mavenBuilds(Command c) {
+    return isMaven(c)
+        && positional(c).stream()
+            .anyMatch(
+                g -> List.of("compile", "package", "install", "verify", "deploy").contains(g));
+  }
+
+  /** Gradle tasks that produce the project's artefact. */
+  public static boolean gradleBuilds(Command c) {
+    return isGradle(c)
+        && positional(c).stream()
+            .map(t -> t.substring(t.lastIndexOf(':') + 1))
+            .anyMatch(
+                t ->
+                    List.of(
+                            "build", "assemble", "jar", "bootJar", "shadowJar", "installDist",
+                            "distTar", "distZip", "war", "bootWar")
+                        .contains(t));
+  }
+
+  /** {@code go build} or {@code go install} of the project (not {@code go install tool@v1}). */
+  public static boolean goBuilds(Command c) {
+    if (!(is(c, "go", "build") || is(c, "go", "install"))) {
+      return false;
+    }
+    List<String> p = positional(c);
+    return p.subList(1, p.size()).stream().noneMatch(a -> a.contains("@"));
+  }
+
+  public static boolean cargoBuilds(Command c) {
+    return is(c, "cargo", "build")
+        || (is(c, "cargo", "install") && hasFlag(c, "--path"));
+  }
+
+  public static boolean dotnetBuilds(Command c) {
+    return is(c, "dotnet", "publish") || is(c, "dotnet", "build");
+  }
+
+  /** {@code npm run build}, {@code yarn build}, {@code pnpm run build} and the like. */
+  public static boolean nodeBuilds(Command c) {
+    String p = program(c);
+    if (!Set.of("npm", "yarn", "pnpm").contains(p)) {
+      return false;
+    }
+    List<String> pos = positional(c);
+    if (pos.isEmpty()) {
+      return false;
+    }
+    String script = pos.get(0).equals("run") || pos.get(0).equals("run-script")
+        ? (pos.size() > 1 ? pos.get(1) : "")
+        : (p.equals("npm") ? "" : pos.get(0));
+    return script.equals("build") || script.startsWith("build:") || script.equals("compile");
+  }
+
+  /** Whether a command installs a Node project's dependencies (not named packages). */
+  public static boolean nodeProjectInstall(Command c) {
+    String p = program(c);
+    List<String> pos = positional(c);
+    return switch (p) {
+      case "npm" ->
+          !pos.isEmpty()
+              && (pos.get(0).equals("ci")
+                  || (Set.of("install", "i", "isntall").contains(pos.get(0))
+                      && pos.size() == 1
+                      && !hasFlag(c, "-g", "--global")));
+      case "yarn" ->
+          (pos.isEmpty() && !hasFlag(c, "-v", "--version", "-h", "--help"))
+              || (pos.size() == 1 && pos.get(0).equals("install"));
+      case "pnpm" ->
+          !pos.isEmpty() && Set.of("install", "i").contains(pos.get(0)) && pos.size() == 1;
+      default -> false;
+    };
+  }
+
+  /** {@code bundle install}, or a bare {@code bundle} (which installs); not {@code bundle --version}. */
+  public static boolean bundleInstalls(Command c) {
+    String p = program(c);
+    if (!p.equals("bundle") && !p.equals("bundler")) {
+      return false;
+    }
+    List<String> pos = positional(c);
+    return pos.isEmpty()
+        ? !hasFlag(c, "-v", "--version", "-V", "-h", "--help")
+        : pos.get(0).equals("install");
+  }
+}

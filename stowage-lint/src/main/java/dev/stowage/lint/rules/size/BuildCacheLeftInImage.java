@@ -1,0 +1,199 @@
+package dev.stowage.lint.rules.size;
+
+import dev.stowage.dockerfile.Instruction;
+import dev.stowage.dockerfile.Mount;
+import dev.stowage.dockerfile.model.Scope;
+import dev.stowage.dockerfile.model.Stage;
+import dev.stowage.dockerfile.shell.Command;
+import dev.stowage.dockerfile.shell.ShellScript;
+import dev.stowage.lint.Category;
+import dev.stowage.lint.DockerfileRule;
+import dev.stowage.lint.Rule;
+import dev.stowage.lint.RuleContext;
+import dev.stowage.lint.Severity;
+import dev.stowage.lint.rules.performance.BuildCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A build tool's download or build cache written into a layer of the final image, where no hadolint
+ * rule looks: Go's build and module caches, npm's {@code ~/.npm}, Maven's {@code ~/.m2}, Gradle's
+ * {@code ~/.gradle}, composer's cache and RubyGems documentation. They are only useful to the next
+ * build, yet every pull downloads them.
+ */
+@Rule(
+    id = "ST2005",
+    title = "Build tool cache left in the final image",
+    severity = Severity.INFO,
+    category = Category.SIZE)
+public final class BuildCacheLeftInImage implements DockerfileRule {
+
+  /** A cache a tool leaves: its directory, the home-relative fragment that names it, how to drop it. */
+  private record Leftover(String tool, String directory, String fragment, String cleanup) {}
+
+  @Override
+  public void check(RuleContext ctx) {
+    List<Stage> chain = FinalImage.stages(ctx.model());
+    boolean rubyBase =
+        FinalImage.baseImage(chain).filter(r -> FinalImage.shortName(r).equals("ruby")).isPresent();
+    boolean gemrc = false;
+    for (Instruction.Run run : FinalImage.runs(chain)) {
+      Optional<ShellScript> parsed = ctx.shell(run);
+      if (parsed.isEmpty()) {
+        continue;
+      }
+      ShellScript script = parsed.get();
+      String text = script.source();
+      if (text.contains("gemrc") && text.contains("no-document")) {
+        gemrc = true;
+      }
+      Scope scope = ctx.scopeBefore(run);
+      List<String> mounts =
+          run.mounts().stream()
+              .filter(Mount::isCache)
+              .flatMap(m -> m.target().stream())
+              .map(scope::expandOrRaw)
+              .toList();
+      for (Command c : script.commands()) {
+        Optional<String> message = leftover(c, script, scope, mounts, rubyBase || gemrc);
+        if (message.isPresent()) {
+          ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), message.get());
+          break;
+        }
+      }
+    }
+  }
+
+  private static Optional<String> leftover(
+      Command c, ShellScript script, Scope scope, List<String> mounts, boolean gemDocsOff) {
+    String p = BuildCommands.program(c);
+    List<String> pos = BuildCommands.positional(c);
+    String sub = pos.isEmpty() ? "" : pos.get(0);
+    String shown = "`" + ToolchainInFinalImage.shorten(c.raw()) + "`";
+    List<Leftover> left = new ArrayList<>();
+    switch (p) {
+      case "go" -> {
+        if (BuildCommands.goBuilds(c) || sub.equals("test")) {
+          left.add(
+              new Leftover(
+                  "Go build cache", dir(scope, "GOCACHE", "/root/.cache/go-build"), ".cache/go-build",
+                  "go clean -cache"));
+        }
+        if (BuildCommands.goBuilds(c) || sub.equals("test") || sub.equals("get")
+            || BuildCommands.is(c, "go", "mod", "download")) {
+          left.add(
+              new Leftover(
+                  "Go module cache", dir(scope, "GOMODCACHE", gopath(scope) + "/pkg/mod"), "/pkg/mod",
+                  "go clean -modcache"));
+        }
+      }
+      case "npm" -> {
+        if (BuildCommands.nodeProjectInstall(c) || sub.equals("install") || sub.equals("i")) {
+          String d =
+              BuildCommands.arguments(c).flagValue("--cache")
+                  .orElse(dir(scope, "npm_config_cache", dir(scope, "NPM_CONFIG_CACHE", "/root/.npm")));
+          left.add(new Leftover("npm cache", d, "/.npm", "npm cache clean --force"));
+        }
+      }
+      case "mvn", "mvnw" -> {
+        if (BuildCommands.mavenResolves(c)) {
+          left.add(new Leftover("Maven repository", "/root/.m2", "/.m2", "rm -rf /root/.m2"));
+        }
+      }
+      case "gradle", "gradlew" -> {
+        if (BuildCommands.gradleBuilds(c) || pos.contains("dependencies")) {
+          left.add(
+              new Leftover(
+                  "Gradle cache", dir(scope, "GRADLE_USER_HOME", "/root/.gradle"), "/.gradle",
+                  "rm -rf /root/.gradle"));
+        }
+      }
+      case "composer" -> {
+        if ((sub.equals("install") || sub.equals("require") || sub.equals("update"))
+            && !BuildCommands.hasFlag(c, "--no-cache")
+            && scope.lookup("COMPOSER_CACHE_DIR").filter(v -> v.contains("/dev/null")).isEmpty()) {
+          String home = scope.lookup("COMPOSER_HOME").orElse("/root/.composer");
+          left.add(
+              new Leftover(
+                  "composer cache", dir(scope, "COMPOSER_CACHE_DIR", home + "/cache"), "composer",
+                  "composer clear-cache"));
+        }
+      }
+      case "gem" -> {
+        if (sub.equals("install")
+            && !gemDocsOff
+            && !BuildCommands.hasFlag(c, "--no-document", "-N", "--no-rdoc", "--no-ri")
+            && !BuildCommands.arguments(c).flagValues("--document").contains("")) {
+          return Optional.of(
+              shown
+                  + " also generates the gems' documentation into the final image: add"
+                  + " --no-document");
+        }
+      }
+      default -> {}
+    }
+    List<Leftover> kept = new ArrayList<>();
+    for (Leftover l : left) {
+      boolean mounted = mounts.stream().anyMatch(t -> t.contains(l.fragment()) || covers(t, l.directory()));
+      if (!mounted && !cleaned(c, script, l)) {
+        kept.add(l);
+      }
+    }
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        shown
+            + " leaves the "
+            + String.join(" and the ", kept.stream().map(l -> l.tool() + " (" + l.directory() + ")").toList())
+            + " in the final image: use a cache mount (RUN --mount=type=cache,target="
+            + kept.get(0).directory()
+            + "), run `"
+            + kept.get(0).cleanup()
+            + "` in the same RUN, or build in an earlier stage");
+  }
+
+  private static boolean cleaned(Command c, ShellScript script, Leftover l) {
+    for (Command after : script.commandsAfter(c)) {
+      String raw = after.raw();
+      String p = BuildCommands.program(after);
+      if (p.equals("rm")) {
+        for (String arg : BuildCommands.positional(after)) {
+          String a = arg.replace("${HOME}", "/root").replace("$HOME", "/root").replaceFirst("^~", "/root");
+          if (covers(a, l.directory()) || a.contains(l.fragment())) {
+            return true;
+          }
+        }
+      } else if (raw.contains(l.cleanup()) || cleanupMatches(after, l)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean cleanupMatches(Command c, Leftover l) {
+    return switch (l.cleanup()) {
+      case "npm cache clean --force" -> BuildCommands.is(c, "npm", "cache", "clean");
+      case "go clean -cache" -> BuildCommands.is(c, "go", "clean") && BuildCommands.hasFlag(c, "-cache");
+      case "go clean -modcache" -> BuildCommands.is(c, "go", "clean") && BuildCommands.hasFlag(c, "-modcache");
+      case "composer clear-cache" ->
+          BuildCommands.is(c, "composer", "clear-cache") || BuildCommands.is(c, "composer", "clearcache");
+      default -> false;
+    };
+  }
+
+  private static String dir(Scope scope, String env, String fallback) {
+    return scope.lookup(env).filter(v -> !v.isBlank()).map(scope::expandOrRaw).orElse(fallback);
+  }
+
+  private static String gopath(Scope scope) {
+    return scope.lookup("GOPATH").filter(v -> !v.isBlank()).map(v -> scope.expandOrRaw(v).split(":")[0]).orElse("/go");
+  }
+
+  private static boolean covers(String removed, String dir) {
+    String r = removed.replaceAll("/\\*?$", "");
+    String d = dir.replaceAll("/+$", "");
+    return !r.isEmpty() && (r.equals(d) || d.startsWith(r + "/"));
+  }
+}

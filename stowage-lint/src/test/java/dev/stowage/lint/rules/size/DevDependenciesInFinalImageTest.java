@@ -1,0 +1,58 @@
+package dev.stowage.lint.rules.size;
+
+import dev.stowage.lint.RuleTester;
+import org.junit.jupiter.api.Test;
+
+class DevDependenciesInFinalImageTest {
+  private final RuleTester tester = RuleTester.of(DevDependenciesInFinalImage.class);
+
+  @Test
+  void catchesNpmCiInTheFinalStage() {
+    tester.catchesAt("FROM node:22-slim\nCOPY package*.json ./\nRUN npm ci\nCMD [\"node\", \"index.js\"]\n", 3);
+  }
+
+  @Test
+  void catchesDevRequirementsComposerAndBundler() {
+    tester.catches("FROM python:3.12-slim\nRUN pip install -r requirements-dev.txt\n");
+    tester.catches("FROM python:3.12-slim\nRUN pip install -r requirements/test.txt\n");
+    tester.catches("FROM php:8.3-apache\nRUN composer install --optimize-autoloader\n");
+    tester.catches("FROM ruby:3.3-slim\nRUN bundle install --jobs 4\n");
+    tester.catches("FROM python:3.12-slim\nRUN poetry install --no-root\n");
+  }
+
+  @Test
+  void acceptsProductionInstalls() {
+    tester.accepts("FROM node:22-slim\nRUN npm ci --omit=dev\n");
+    tester.accepts("FROM node:22-slim\nRUN npm ci --only=production\n");
+    tester.accepts("FROM node:22-slim\nENV NODE_ENV=production\nRUN npm ci\n");
+    tester.accepts("FROM node:22-slim\nRUN NODE_ENV=production npm install\n");
+    tester.accepts("FROM node:22-slim\nRUN npm ci && npm run build && npm prune --omit=dev\n");
+    tester.accepts("FROM node:22-slim\nRUN yarn install --production --frozen-lockfile\n");
+    tester.accepts("FROM python:3.12-slim\nRUN pip install -r requirements.txt\n");
+    tester.accepts("FROM php:8.3\nRUN composer install --no-dev\n");
+    tester.accepts("FROM ruby:3.3\nENV BUNDLE_WITHOUT=development:test\nRUN bundle install\n");
+    tester.accepts("FROM ruby:3.3\nRUN bundle config set --local without 'development test' && bundle install\n");
+    tester.accepts("FROM python:3.12\nRUN poetry install --only main\n");
+    tester.accepts("FROM ruby:3.3\nRUN bundle --version\n");
+  }
+
+  @Test
+  void acceptsBuildStages() {
+    tester.accepts("FROM node:22 AS build\nRUN npm ci && npm run build\nFROM nginx:1.27\nCOPY --from=build /dist /usr/share/nginx/html\n");
+  }
+
+  @Test
+  void marksExactLines() {
+    tester.check(
+        """
+        FROM node:22 AS build
+        RUN npm ci
+        RUN npm run build
+        FROM node:22-slim
+        COPY --from=build /app/dist ./dist
+        COPY package*.json ./
+        # expect: ST2004
+        RUN npm install
+        """);
+  }
+}
