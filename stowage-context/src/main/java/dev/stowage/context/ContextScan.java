@@ -142,7 +142,7 @@ public record ContextScan(
   }
 
   /** Classifies a directory by its name. */
-  static Optional<Kind> directoryKind(String name) {
+  public static Optional<Kind> directoryKind(String name) {
     return switch (name) {
       case ".git", ".hg", ".svn" -> Optional.of(Kind.VCS);
       case "node_modules", "bower_components" -> Optional.of(Kind.DEPENDENCIES);

@@ -175,6 +175,35 @@ public final class DockerIgnore {
     return Optional.ofNullable(decider);
   }
 
+  /**
+   * Whether a {@code COPY}/{@code ADD} source (a path or a {@code filepath.Match} glob, relative to
+   * the context) takes {@code relativePath}: it names the path or one of its parent directories;
+   * {@code .} names everything. A source BuildKit would refuse takes nothing.
+   */
+  public static boolean covers(String source, String relativePath) {
+    String src = GoPaths.clean(source);
+    while (src.startsWith("/")) {
+      src = GoPaths.clean(src.substring(1));
+    }
+    if (src.equals(".")) {
+      return true;
+    }
+    if (!GoPaths.globError(src).isEmpty()) {
+      return false;
+    }
+    IgnorePattern p = IgnorePattern.compile(src, false, 0);
+    String file = GoPaths.clean(relativePath);
+    if (p.matches(file)) {
+      return true;
+    }
+    for (int i = file.indexOf('/'); i > 0; i = file.indexOf('/', i + 1)) {
+      if (p.matches(file.substring(0, i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Go's {@code strings.TrimSpace}: ASCII white space plus Unicode spaces. */
   private static String goTrimSpace(String s) {
     int a = 0;

@@ -139,6 +139,17 @@ class DockerIgnoreTest {
   }
 
   @Test
+  void copySourcesCoverPathsUnderThem() {
+    assertThat(DockerIgnore.covers(".", "node_modules/x")).isTrue();
+    assertThat(DockerIgnore.covers("./", ".git/HEAD")).isTrue();
+    assertThat(DockerIgnore.covers("/app/", "app/.env")).isTrue();
+    assertThat(DockerIgnore.covers("*.pem", "server.pem")).isTrue();
+    assertThat(DockerIgnore.covers("*.pem", "certs/server.pem")).isFalse();
+    assertThat(DockerIgnore.covers("src", "srcs/a")).isFalse();
+    assertThat(DockerIgnore.covers("[", "a")).isFalse();
+  }
+
+  @Test
   void cleansAsGo() {
     assertThat(GoPaths.clean("")).isEqualTo(".");
     assertThat(GoPaths.clean("a/./b/../../c/")).isEqualTo("c");

@@ -1,7 +1,16 @@
 package dev.stowage.lint;
 
+import dev.stowage.lint.rules.context.DockerignoreMissesItems;
+import dev.stowage.lint.rules.context.MissingDockerignore;
 import dev.stowage.lint.rules.correctness.LatestBaseImageTag;
 import dev.stowage.lint.rules.correctness.UntaggedBaseImage;
+import dev.stowage.lint.rules.portability.HardcodedArchitecture;
+import dev.stowage.lint.rules.security.BaseImageNotPinned;
+import dev.stowage.lint.rules.security.CurlPipedIntoShell;
+import dev.stowage.lint.rules.security.FinalStageRunsAsRoot;
+import dev.stowage.lint.rules.security.RemoteAddWithoutChecksum;
+import dev.stowage.lint.rules.security.SecretFileCopied;
+import dev.stowage.lint.rules.security.WorldWritablePermissions;
 import java.util.List;
 
 /**
@@ -20,6 +29,15 @@ public final class BuiltInRules {
     // --- BuildKit build checks ---
     // --- Stowage ST1xxx build speed and cache, ST2xxx image size ---
     // --- Stowage ST3xxx security, ST4xxx portability, ST5xxx build context ---
+    new FinalStageRunsAsRoot(),
+    new SecretFileCopied(),
+    new CurlPipedIntoShell(),
+    new RemoteAddWithoutChecksum(),
+    new BaseImageNotPinned(),
+    new WorldWritablePermissions(),
+    new HardcodedArchitecture(),
+    new MissingDockerignore(),
+    new DockerignoreMissesItems(),
     // --- end ---
   };
 
