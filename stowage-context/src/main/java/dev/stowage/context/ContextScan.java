@@ -25,8 +25,8 @@ import java.util.Set;
  * secret-looking files). Immutable.
  *
  * <p>The walk never follows symbolic links (a link is sent as a link, as BuildKit sends it) and
- * stops after a bounded number of entries, setting {@link #truncated()}. Inside a notable
- * directory (say {@code node_modules}) nothing further is reported as notable; its size is counted.
+ * stops after a bounded number of entries, setting {@link #truncated()}. Inside a notable directory
+ * (say {@code node_modules}) nothing further is reported as notable; its size is counted.
  *
  * @param root the context directory, resolved
  * @param sentFiles regular files and links the build would send
@@ -161,7 +161,8 @@ public record ContextScan(
     if (n.equals(".env") || (n.startsWith(".env.") && !isEnvTemplate(n))) {
       return true;
     }
-    if (Set.of(".npmrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", "credentials", ".htpasswd")
+    if (Set.of(
+            ".npmrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", "credentials", ".htpasswd")
         .contains(n)) {
       return true;
     }
@@ -180,8 +181,12 @@ public record ContextScan(
   }
 
   private static boolean isEnvTemplate(String n) {
-    return n.endsWith(".example") || n.endsWith(".sample") || n.endsWith(".template")
-        || n.endsWith(".dist") || n.endsWith(".defaults") || n.endsWith(".tmpl");
+    return n.endsWith(".example")
+        || n.endsWith(".sample")
+        || n.endsWith(".template")
+        || n.endsWith(".dist")
+        || n.endsWith(".defaults")
+        || n.endsWith(".tmpl");
   }
 
   /** One directory being walked. */
@@ -305,11 +310,16 @@ public record ContextScan(
         }
       }
       if (!parent.insideNotable && notable.size() < MAX_NOTABLE && attrs.isRegularFile()) {
-        String parentName = file.getParent().equals(root) ? "" : file.getParent().getFileName().toString();
+        String parentName =
+            file.getParent().equals(root) ? "" : file.getParent().getFileName().toString();
         if (isSecretFile(file.getFileName().toString(), parentName)) {
-          notable.add(new NotableItem(rel, Kind.SECRET, false, ex, ex ? 0 : size, ex ? size : 0, ex ? 0 : 1));
+          notable.add(
+              new NotableItem(
+                  rel, Kind.SECRET, false, ex, ex ? 0 : size, ex ? size : 0, ex ? 0 : 1));
         } else if (size >= LARGE_FILE_BYTES) {
-          notable.add(new NotableItem(rel, Kind.LARGE_FILE, false, ex, ex ? 0 : size, ex ? size : 0, ex ? 0 : 1));
+          notable.add(
+              new NotableItem(
+                  rel, Kind.LARGE_FILE, false, ex, ex ? 0 : size, ex ? size : 0, ex ? 0 : 1));
         }
       }
       return FileVisitResult.CONTINUE;
@@ -317,7 +327,8 @@ public record ContextScan(
 
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException exc) {
-      return FileVisitResult.CONTINUE; // unreadable entries are skipped, as the build would fail on them anyway
+      return FileVisitResult
+          .CONTINUE; // unreadable entries are skipped, as the build would fail on them anyway
     }
 
     @Override
@@ -340,7 +351,8 @@ public record ContextScan(
         NotableItem n = notable.get(f.notableIndex);
         notable.set(
             f.notableIndex,
-            new NotableItem(n.path(), n.kind(), true, n.excluded(), f.sentBytes, f.excludedBytes, f.sentFiles));
+            new NotableItem(
+                n.path(), n.kind(), true, n.excluded(), f.sentBytes, f.excludedBytes, f.sentFiles));
       }
       if (parent.path.isEmpty()) {
         topDirs.add(new Entry(f.path, f.sentBytes, f.sentFiles));
@@ -354,7 +366,8 @@ public record ContextScan(
         finish(f, stack.peek());
       }
       List<Entry> largest = new ArrayList<>(files);
-      largest.sort(Comparator.comparingLong(Entry::sentBytes).reversed().thenComparing(Entry::path));
+      largest.sort(
+          Comparator.comparingLong(Entry::sentBytes).reversed().thenComparing(Entry::path));
       List<Entry> dirs = new ArrayList<>(topDirs);
       dirs.sort(Comparator.comparingLong(Entry::sentBytes).reversed().thenComparing(Entry::path));
       return new ContextScan(
@@ -370,7 +383,9 @@ public record ContextScan(
     }
   }
 
-  /** Bytes in a short human form: {@code 812 B}, {@code 4.2 MB}, {@code 1.3 GB} (powers of 1024). */
+  /**
+   * Bytes in a short human form: {@code 812 B}, {@code 4.2 MB}, {@code 1.3 GB} (powers of 1024).
+   */
   public static String humanBytes(long bytes) {
     if (bytes < 1024) {
       return bytes + " B";

@@ -48,9 +48,8 @@ public final class DockerIgnore {
   }
 
   /**
-   * Reads {@code .dockerignore} text. Never throws: a pattern BuildKit rejects (a lone {@code !},
-   * a malformed {@code [} class, a trailing {@code \}) is left out and listed in {@link
-   * #problems()}.
+   * Reads {@code .dockerignore} text. Never throws: a pattern BuildKit rejects (a lone {@code !}, a
+   * malformed {@code [} class, a trailing {@code \}) is left out and listed in {@link #problems()}.
    */
   public static DockerIgnore parse(String text) {
     List<IgnorePattern> out = new ArrayList<>();
@@ -218,8 +217,15 @@ public final class DockerIgnore {
   }
 
   private static boolean isGoSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f'
-        || c == '\u0085' || c == '\u00A0' || Character.isSpaceChar(c);
+    return c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == '\r'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\u0085'
+        || c == '\u00A0'
+        || Character.isSpaceChar(c);
   }
 
   @Override

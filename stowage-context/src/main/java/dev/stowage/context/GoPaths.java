@@ -1,6 +1,8 @@
 package dev.stowage.context;
 
-/** Go's {@code path/filepath} behaviour on slash-separated paths, as moby's pattern matcher uses it. */
+/**
+ * Go's {@code path/filepath} behaviour on slash-separated paths, as moby's pattern matcher uses it.
+ */
 final class GoPaths {
   private GoPaths() {}
 

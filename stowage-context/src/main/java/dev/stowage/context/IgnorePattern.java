@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param exclusion whether it was written with {@code !} (it re-includes what it matches)
  * @param line the 1-based line in the file, 0 when not read from a file
  */
-public record IgnorePattern(String text, boolean exclusion, int line, Kind kind, Optional<Pattern> regex) {
+public record IgnorePattern(
+    String text, boolean exclusion, int line, Kind kind, Optional<Pattern> regex) {
 
   /** How a pattern is matched (moby's {@code matchType}). */
   public enum Kind {
@@ -22,7 +23,9 @@ public record IgnorePattern(String text, boolean exclusion, int line, Kind kind,
     PREFIX,
     SUFFIX,
     REGEX,
-    /** The translated expression does not compile: it never matches (moby reports ErrBadPattern). */
+    /**
+     * The translated expression does not compile: it never matches (moby reports ErrBadPattern).
+     */
     INVALID
   }
 
@@ -92,7 +95,9 @@ public record IgnorePattern(String text, boolean exclusion, int line, Kind kind,
     }
   }
 
-  /** Whether this pattern matches {@code path} itself (a cleaned, slash-separated relative path). */
+  /**
+   * Whether this pattern matches {@code path} itself (a cleaned, slash-separated relative path).
+   */
   public boolean matches(String path) {
     return switch (kind) {
       case EXACT -> path.equals(text);
@@ -148,7 +153,8 @@ public record IgnorePattern(String text, boolean exclusion, int line, Kind kind,
           out.append("\\]");
           i++;
         } else if (c == '$' && i == n - 1) {
-          out.append("\\z"); // RE2's $ is the end of the text, Java's also matches before a final newline
+          out.append(
+              "\\z"); // RE2's $ is the end of the text, Java's also matches before a final newline
           i++;
         } else {
           out.append(c);

@@ -75,7 +75,9 @@ class ContextScanTest {
 
   @Test
   void exceptionsBringFilesBackFromExcludedFolders() throws IOException {
-    ContextScan scan = ContextScan.scan(dir, DockerIgnore.parse("node_modules\n!node_modules/left-pad/index.js\n"));
+    ContextScan scan =
+        ContextScan.scan(
+            dir, DockerIgnore.parse("node_modules\n!node_modules/left-pad/index.js\n"));
     NotableItem modules = item(scan, "node_modules");
     assertThat(modules.excluded()).isTrue();
     assertThat(modules.sentBytes()).isEqualTo(1000);

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DockerIgnoreTest {
 
-  /** One pattern per row (with {@code ;} between lines of a file), a path, and whether it is excluded. */
+  /**
+   * One pattern per row (with {@code ;} between lines of a file), a path, and whether it is
+   * excluded.
+   */
   @ParameterizedTest(name = "[{0}] {1} -> {2}")
   @CsvSource(
       delimiter = '|',
@@ -90,7 +93,8 @@ class DockerIgnoreTest {
   @Test
   void readsLinesAsReadAll() {
     DockerIgnore ignore =
-        DockerIgnore.parse("\uFEFF# comment\r\n  target/  \r\n\n!  target/keep \n   # kept as a pattern\n/\n");
+        DockerIgnore.parse(
+            "\uFEFF# comment\r\n  target/  \r\n\n!  target/keep \n   # kept as a pattern\n/\n");
     assertThat(ignore.patterns())
         .extracting(IgnorePattern::toString)
         .containsExactly("target", "!target/keep", "# kept as a pattern", "/");
@@ -111,16 +115,22 @@ class DockerIgnoreTest {
   @Test
   void listsPatternsBuildKitRefuses() {
     DockerIgnore ignore = DockerIgnore.parse("ok\n!\n[\nfoo\\\n[]a]\n[z-]\nfine[ab]\n");
-    assertThat(ignore.problems()).extracting(DockerIgnore.Problem::line).containsExactly(2, 3, 4, 5, 6);
+    assertThat(ignore.problems())
+        .extracting(DockerIgnore.Problem::line)
+        .containsExactly(2, 3, 4, 5, 6);
     assertThat(ignore.patterns()).extracting(IgnorePattern::text).containsExactly("ok", "fine[ab]");
   }
 
   @Test
   void matchKindsFollowMoby() {
-    assertThat(DockerIgnore.parse("a/b").patterns().get(0).kind()).isEqualTo(IgnorePattern.Kind.EXACT);
-    assertThat(DockerIgnore.parse("a/**").patterns().get(0).kind()).isEqualTo(IgnorePattern.Kind.PREFIX);
-    assertThat(DockerIgnore.parse("**/a").patterns().get(0).kind()).isEqualTo(IgnorePattern.Kind.SUFFIX);
-    assertThat(DockerIgnore.parse("a/*").patterns().get(0).kind()).isEqualTo(IgnorePattern.Kind.REGEX);
+    assertThat(DockerIgnore.parse("a/b").patterns().get(0).kind())
+        .isEqualTo(IgnorePattern.Kind.EXACT);
+    assertThat(DockerIgnore.parse("a/**").patterns().get(0).kind())
+        .isEqualTo(IgnorePattern.Kind.PREFIX);
+    assertThat(DockerIgnore.parse("**/a").patterns().get(0).kind())
+        .isEqualTo(IgnorePattern.Kind.SUFFIX);
+    assertThat(DockerIgnore.parse("a/*").patterns().get(0).kind())
+        .isEqualTo(IgnorePattern.Kind.REGEX);
   }
 
   @Test
@@ -135,7 +145,8 @@ class DockerIgnoreTest {
   void readsTheFileOfAContext(@TempDir Path dir) throws Exception {
     assertThat(DockerIgnore.read(dir)).isEmpty();
     Files.writeString(dir.resolve(".dockerignore"), "node_modules\n");
-    assertThat(DockerIgnore.read(dir)).hasValueSatisfying(i -> assertThat(i.excludes("node_modules/x")).isTrue());
+    assertThat(DockerIgnore.read(dir))
+        .hasValueSatisfying(i -> assertThat(i.excludes("node_modules/x")).isTrue());
   }
 
   @Test

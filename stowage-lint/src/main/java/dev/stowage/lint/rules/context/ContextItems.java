@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The notable context items (VCS metadata, dependencies, build outputs, virtualenvs, caches,
- * large files) each COPY/ADD sends into the build; secret-looking files are left to ST3002.
+ * The notable context items (VCS metadata, dependencies, build outputs, virtualenvs, caches, large
+ * files) each COPY/ADD sends into the build; secret-looking files are left to ST3002.
  */
 final class ContextItems {
   private ContextItems() {}
 
   /** Instruction to the items it is the first to send, in file order. */
-  static Map<Instruction.FileTransfer, List<NotableItem>> copiedItems(RuleContext ctx, Context context) {
+  static Map<Instruction.FileTransfer, List<NotableItem>> copiedItems(
+      RuleContext ctx, Context context) {
     List<NotableItem> candidates =
         context.scan().sentNotable().stream()
             .filter(n -> n.kind() != ContextScan.Kind.SECRET)
@@ -51,15 +52,22 @@ final class ContextItems {
     return out;
   }
 
-  /** {@code .git/ (4.2 MB, version-control metadata), node_modules/ (120 MB, ...)}, largest first. */
+  /**
+   * {@code .git/ (4.2 MB, version-control metadata), node_modules/ (120 MB, ...)}, largest first.
+   */
   static String describe(List<NotableItem> items) {
     List<NotableItem> sorted = new ArrayList<>(items);
     sorted.sort((a, b) -> Long.compare(b.sentBytes(), a.sentBytes()));
     List<String> parts = new ArrayList<>();
     for (NotableItem n : sorted.subList(0, Math.min(5, sorted.size()))) {
       parts.add(
-          n.path() + (n.directory() ? "/" : "") + " (" + ContextScan.humanBytes(n.sentBytes()) + ", "
-              + n.kind().description() + ")");
+          n.path()
+              + (n.directory() ? "/" : "")
+              + " ("
+              + ContextScan.humanBytes(n.sentBytes())
+              + ", "
+              + n.kind().description()
+              + ")");
     }
     if (sorted.size() > 5) {
       parts.add("and " + (sorted.size() - 5) + " more");

@@ -103,6 +103,10 @@ public final class ContextSources {
 
   /** {@code .git (4.2 MB)}. */
   public static String describe(ContextScan.NotableItem item) {
-    return item.path() + (item.directory() ? "/" : "") + " (" + ContextScan.humanBytes(item.sentBytes()) + ")";
+    return item.path()
+        + (item.directory() ? "/" : "")
+        + " ("
+        + ContextScan.humanBytes(item.sentBytes())
+        + ")";
   }
 }

@@ -33,8 +33,12 @@ public final class DockerignoreMissesItems implements DockerfileRule {
         ContextItems.copiedItems(ctx, context.get()).entrySet()) {
       ctx.report(
           e.getKey().sources().get(0).span(),
-          ".dockerignore does not exclude " + ContextItems.describe(e.getValue()) + ", which "
-              + e.getKey().name() + " sends into the build; add " + ContextItems.patterns(e.getValue())
+          ".dockerignore does not exclude "
+              + ContextItems.describe(e.getValue())
+              + ", which "
+              + e.getKey().name()
+              + " sends into the build; add "
+              + ContextItems.patterns(e.getValue())
               + " to .dockerignore");
     }
   }

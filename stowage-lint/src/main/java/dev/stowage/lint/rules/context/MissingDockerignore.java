@@ -33,8 +33,12 @@ public final class MissingDockerignore implements DockerfileRule {
         ContextItems.copiedItems(ctx, context.get()).entrySet()) {
       ctx.report(
           e.getKey().sources().get(0).span(),
-          "There is no .dockerignore, so " + e.getKey().name() + " sends " + ContextItems.describe(e.getValue())
-              + " into the build, slowing every upload and busting the cache; create a .dockerignore listing "
+          "There is no .dockerignore, so "
+              + e.getKey().name()
+              + " sends "
+              + ContextItems.describe(e.getValue())
+              + " into the build, slowing every upload and busting the cache; create a"
+              + " .dockerignore listing "
               + ContextItems.patterns(e.getValue()));
     }
   }

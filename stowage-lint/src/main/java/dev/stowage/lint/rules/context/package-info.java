@@ -1,4 +1,6 @@
-/** Rules about the build context: what it sends, and what {@code .dockerignore} should leave out. */
+/**
+ * Rules about the build context: what it sends, and what {@code .dockerignore} should leave out.
+ */
 @NullMarked
 package dev.stowage.lint.rules.context;
 

@@ -59,7 +59,8 @@ public final class HardcodedArchitecture implements InstructionRule<Instruction>
       }
       case Instruction.Env env -> {
         for (Instruction.KeyValue kv : env.pairs()) {
-          if (kv.key().equals("GOARCH") && kv.value().map(v -> ARCH.matcher(v).find()).orElse(false)) {
+          if (kv.key().equals("GOARCH")
+              && kv.value().map(v -> ARCH.matcher(v).find()).orElse(false)) {
             ctx.report(kv.span(), goarch(kv.value().get()));
           }
         }
@@ -116,12 +117,19 @@ public final class HardcodedArchitecture implements InstructionRule<Instruction>
 
   private static String message(String what, String arch) {
     String other = arch.toLowerCase(Locale.ROOT).matches("aarch64|arm64") ? "amd64" : "arm64";
-    return what + " hard-codes the " + arch + " architecture, so a build for " + other + " gets a binary that"
+    return what
+        + " hard-codes the "
+        + arch
+        + " architecture, so a build for "
+        + other
+        + " gets a binary that"
         + " cannot run; declare ARG TARGETARCH and use ${TARGETARCH} (or map it) instead";
   }
 
   private static String goarch(String value) {
-    return "GOARCH=" + value + " fixes the target architecture; use ARG TARGETARCH and GOARCH=${TARGETARCH} so"
+    return "GOARCH="
+        + value
+        + " fixes the target architecture; use ARG TARGETARCH and GOARCH=${TARGETARCH} so"
         + " multi-platform builds cross-compile correctly";
   }
 }

@@ -33,8 +33,11 @@ public final class BaseImageNotPinned implements InstructionRule<Instruction.Fro
             ref ->
                 ctx.report(
                     from.image().get().span(),
-                    "Base image " + ref.familiarString() + " is not pinned by digest; write "
-                        + ref.familiarString() + "@sha256:<digest> so the build uses exactly the image you tested"
+                    "Base image "
+                        + ref.familiarString()
+                        + " is not pinned by digest; write "
+                        + ref.familiarString()
+                        + "@sha256:<digest> so the build uses exactly the image you tested"
                         + " (and let a bot such as Renovate update it)"));
   }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
     severity = Severity.WARNING,
     category = Category.SECURITY)
 public final class CurlPipedIntoShell implements InstructionRule<Instruction.Run> {
-  private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch", "aria2c", "http", "https", "lynx");
+  private static final Set<String> DOWNLOADERS =
+      Set.of("curl", "wget", "fetch", "aria2c", "http", "https", "lynx");
 
   @Override
   public Class<Instruction.Run> type() {
@@ -36,10 +37,18 @@ public final class CurlPipedIntoShell implements InstructionRule<Instruction.Run
       if (!DOWNLOADERS.contains(program)) {
         continue;
       }
-      String url = c.argsWithoutFlags().stream().map(w -> w.raw()).filter(a -> a.contains("://")).findFirst().orElse("");
+      String url =
+          c.argsWithoutFlags().stream()
+              .map(w -> w.raw())
+              .filter(a -> a.contains("://"))
+              .findFirst()
+              .orElse("");
       ctx.report(
           ctx.shellSpan(run, c.offset(), c.endOffset()),
-          "A shell runs whatever " + program + (url.isEmpty() ? "" : " " + url) + " returns, unchecked; download the"
+          "A shell runs whatever "
+              + program
+              + (url.isEmpty() ? "" : " " + url)
+              + " returns, unchecked; download the"
               + " script to a file, verify its checksum (or use ADD --checksum), then run it");
     }
   }

@@ -26,7 +26,29 @@ import java.util.regex.Pattern;
     category = Category.SECURITY)
 public final class FinalStageRunsAsRoot implements DockerfileRule {
   private static final Pattern NON_ROOT_TAG = Pattern.compile("(?i).*(non-?root|rootless).*");
-  private static final Pattern DROPS_PRIVILEGES = Pattern.compile("(?<![\\w-])(gosu|su-exec|setpriv|chpst)(?![\\w-])");
+  private static final Pattern DROPS_PRIVILEGES =
+      Pattern.compile("(?<![\\w-])(gosu|su-exec|setpriv|chpst)(?![\\w-])");
+
+  /**
+   * Images that set a non-root USER, or whose entrypoint steps down from root (gosu, su-exec)
+   * before starting the service.
+   */
+  private static final Set<String> STEP_DOWN =
+      Set.of(
+          "postgres",
+          "mysql",
+          "mariadb",
+          "redis",
+          "rabbitmq",
+          "mongo",
+          "cassandra",
+          "couchdb",
+          "influxdb",
+          "memcached",
+          "jenkins/jenkins",
+          "grafana/grafana",
+          "sonarqube",
+          "nginxinc/nginx-unprivileged");
 
   @Override
   public void check(RuleContext ctx) {
@@ -38,7 +60,8 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
     Stage stage = target.get();
     while (seen.add(stage.index())) {
       if (!stage.instructions(Instruction.User.class).isEmpty() || dropsPrivileges(stage)) {
-        return; // explicit USER (root or not: DL3002 judges it), or an entrypoint that switches user
+        return; // explicit USER (root or not: DL3002 judges it), or an entrypoint that switches
+                // user
       }
       Base base = stage.base();
       if (base instanceof Base.StageBase sb) {
@@ -56,7 +79,8 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
           from.image().get().span(),
           "The final stage runs as root: no USER is set and "
               + describe(base)
-              + " does not switch user; add USER with a non-root user after the steps that need root");
+              + " does not switch user; add USER with a non-root user after the steps that need"
+              + " root");
       return;
     }
   }
@@ -75,15 +99,21 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
     if (NON_ROOT_TAG.matcher(tag).matches() || NON_ROOT_TAG.matcher(ref.repository()).matches()) {
       return true;
     }
+    if (STEP_DOWN.contains(ref.familiarName())) {
+      return true;
+    }
     String name = ref.name().toLowerCase(Locale.ROOT);
     // Chainguard images run as a non-root user unless they are the -dev variants
     return name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
   }
 
-  /** The stage installs or calls a tool whose only job is to drop root at start-up (gosu, su-exec). */
+  /**
+   * The stage installs or calls a tool whose only job is to drop root at start-up (gosu, su-exec).
+   */
   private static boolean dropsPrivileges(Stage stage) {
     for (Instruction ins : stage.instructions()) {
-      if (ins instanceof Instruction.CommandForm c && DROPS_PRIVILEGES.matcher(c.syntax().original()).find()) {
+      if (ins instanceof Instruction.CommandForm c
+          && DROPS_PRIVILEGES.matcher(c.syntax().original()).find()) {
         return true;
       }
     }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * ADD fetches a URL or a git ref that can change under the same name, and nothing checks what
- * arrived: {@code --checksum} (HTTP sources; git commits on recent frontends) or a commit pinned
- * in the git URL would.
+ * arrived: {@code --checksum} (HTTP sources; git commits on recent frontends) or a commit pinned in
+ * the git URL would.
  */
 @Rule(
     id = "ST3004",
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
     severity = Severity.WARNING,
     category = Category.SECURITY)
 public final class RemoteAddWithoutChecksum implements InstructionRule<Instruction.Add> {
-  private static final Pattern COMMIT = Pattern.compile("#[0-9a-fA-F]{40}([0-9a-fA-F]{24})?(:.*)?$");
+  private static final Pattern COMMIT =
+      Pattern.compile("#[0-9a-fA-F]{40}([0-9a-fA-F]{24})?(:.*)?$");
 
   @Override
   public Class<Instruction.Add> type() {
@@ -39,14 +40,18 @@ public final class RemoteAddWithoutChecksum implements InstructionRule<Instructi
         if (!COMMIT.matcher(src).find()) {
           ctx.report(
               w.span(),
-              "ADD " + src + " follows a branch or tag that can move; pin the commit with #<commit sha> in the URL"
-                  + " (or --checksum=<commit sha> on a frontend that supports it)");
+              "ADD "
+                  + src
+                  + " follows a branch or tag that can move; pin the commit with #<commit sha> in"
+                  + " the URL (or --checksum=<commit sha> on a frontend that supports it)");
         }
       } else if (ContextSources.isRemote(src)) {
         ctx.report(
             w.span(),
-            "ADD " + src + " is not verified; add --checksum=sha256:<digest> so a changed or tampered download"
-                + " fails the build");
+            "ADD "
+                + src
+                + " is not verified; add --checksum=sha256:<digest> so a changed or tampered"
+                + " download fails the build");
       }
     }
   }

@@ -45,7 +45,10 @@ public final class SecretFileCopied implements InstructionRule<Instruction.FileT
         }
         ctx.report(
             s.word().span(),
-            ins.name() + " puts the secret-looking file " + s.path() + " into an image layer that anyone with the image"
+            ins.name()
+                + " puts the secret-looking file "
+                + s.path()
+                + " into an image layer that anyone with the image"
                 + " can read; mount it only where needed with RUN --mount=type=secret instead");
         continue;
       }
@@ -58,11 +61,16 @@ public final class SecretFileCopied implements InstructionRule<Instruction.FileT
               .map(n -> n.path() + (n.directory() ? "/" : ""))
               .toList();
       if (!leaked.isEmpty()) {
-        String names = String.join(", ", leaked.subList(0, Math.min(NAMED, leaked.size())))
-            + (leaked.size() > NAMED ? " and " + (leaked.size() - NAMED) + " more" : "");
+        String names =
+            String.join(", ", leaked.subList(0, Math.min(NAMED, leaked.size())))
+                + (leaked.size() > NAMED ? " and " + (leaked.size() - NAMED) + " more" : "");
         ctx.report(
             s.word().span(),
-            ins.name() + " " + s.path() + " copies secret-looking files from the context into the image (" + names
+            ins.name()
+                + " "
+                + s.path()
+                + " copies secret-looking files from the context into the image ("
+                + names
                 + "); list them in .dockerignore and pass them with RUN --mount=type=secret");
       }
     }

@@ -10,14 +10,15 @@ import dev.stowage.lint.InstructionRule;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code chmod 777}, {@code chmod a+rwx} or {@code COPY --chmod=777} lets any user in the container
- * change the files, including code the application runs. The sticky bit ({@code 1777}, as on
- * {@code /tmp}) is the standard safe shared mode and is not reported.
+ * change the files, including code the application runs. The sticky bit ({@code 1777}, as on {@code
+ * /tmp}) is the standard safe shared mode and is not reported.
  */
 @Rule(
     id = "ST3006",
@@ -42,7 +43,10 @@ public final class WorldWritablePermissions implements InstructionRule<Instructi
       if (chmod.isPresent() && isWorldWritable(chmod.get().valueOrEmpty())) {
         ctx.report(
             chmod.get().span(),
-            ins.name() + " " + chmod.get().text() + " makes the files writable by every user; use 755 for"
+            ins.name()
+                + " "
+                + chmod.get().text()
+                + " makes the files writable by every user; use 755 for"
                 + " directories and programs, 644 for data");
       }
     }
@@ -54,17 +58,31 @@ public final class WorldWritablePermissions implements InstructionRule<Instructi
       return;
     }
     for (Command c : script.get().invocations("chmod")) {
-      for (Word w : c.args()) {
-        Optional<String> mode = w.literal();
-        if (mode.isPresent() && !mode.get().startsWith("--") && isWorldWritable(mode.get())) {
+      List<Word> args = c.args();
+      for (int i = 0; i < args.size(); i++) {
+        Optional<String> mode = args.get(i).literal();
+        if (mode.isPresent()
+            && !mode.get().startsWith("--")
+            && isWorldWritable(mode.get())
+            && !allRemovedLater(script.get(), c, args.subList(i + 1, args.size()))) {
           ctx.report(
               ctx.shellSpan(run, c.offset(), c.endOffset()),
-              "chmod " + mode.get() + " makes the files writable by every user in the container; grant write to the"
+              "chmod "
+                  + mode.get()
+                  + " makes the files writable by every user in the container; grant write to the"
                   + " owner (chown to the user that needs it) and use 755 or 644");
           break;
         }
       }
     }
+  }
+
+  /**
+   * A scratch directory opened up for a moment and deleted in the same RUN never reaches the image.
+   */
+  private static boolean allRemovedLater(ShellScript script, Command chmod, List<Word> targets) {
+    return !targets.isEmpty()
+        && targets.stream().allMatch(t -> script.isRemovedAfter(chmod, t.text()));
   }
 
   /** Whether a chmod mode gives others write permission without the sticky bit. */

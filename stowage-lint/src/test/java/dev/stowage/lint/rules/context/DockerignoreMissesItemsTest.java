@@ -35,7 +35,12 @@ class DockerignoreMissesItemsTest {
     try (RandomAccessFile f = new RandomAccessFile(dir.resolve("dump.sql").toFile(), "rw")) {
       f.setLength(20L * 1024 * 1024);
     }
-    assertThat(tester.withContext(dir).catches("FROM postgres:16\nCOPY . /docker-entrypoint-initdb.d/\n").get(0).message())
+    assertThat(
+            tester
+                .withContext(dir)
+                .catches("FROM postgres:16\nCOPY . /docker-entrypoint-initdb.d/\n")
+                .get(0)
+                .message())
         .contains("dump.sql (20.0 MB, large file)");
   }
 

@@ -29,7 +29,9 @@ class MissingDockerignoreTest {
     List<Finding> f = tester.withContext(dir).catches("FROM node:20\nWORKDIR /app\nCOPY . .\n");
     assertThat(f).hasSize(1);
     assertThat(f.get(0).line()).isEqualTo(3);
-    assertThat(f.get(0).message()).contains("node_modules/ (2.9 kB, installed dependencies)").contains(".git/ (40 B");
+    assertThat(f.get(0).message())
+        .contains("node_modules/ (2.9 kB, installed dependencies)")
+        .contains(".git/ (40 B");
   }
 
   @Test

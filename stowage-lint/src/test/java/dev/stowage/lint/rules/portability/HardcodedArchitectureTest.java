@@ -9,7 +9,9 @@ class HardcodedArchitectureTest {
   @Test
   void catchesArchitectureInDownloadUrl() {
     tester.catches(
-        "FROM debian:12\nRUN curl -fsSLo /usr/local/bin/kubectl https://dl.k8s.io/release/v1.30.0/bin/linux/amd64/kubectl\n");
+        "FROM debian:12\n"
+            + "RUN curl -fsSLo /usr/local/bin/kubectl"
+            + " https://dl.k8s.io/release/v1.30.0/bin/linux/amd64/kubectl\n");
     tester.catches("FROM debian:12\nRUN wget https://example.com/tool-1.0-linux-x86_64.tar.gz\n");
   }
 
@@ -32,7 +34,10 @@ class HardcodedArchitectureTest {
   @Test
   void acceptsTargetarch() {
     tester.accepts(
-        "FROM debian:12\nARG TARGETARCH\nRUN curl -fsSLo kubectl https://dl.k8s.io/release/v1.30.0/bin/linux/${TARGETARCH}/kubectl\n");
+        "FROM debian:12\n"
+            + "ARG TARGETARCH\n"
+            + "RUN curl -fsSLo kubectl"
+            + " https://dl.k8s.io/release/v1.30.0/bin/linux/${TARGETARCH}/kubectl\n");
     tester.accepts("FROM golang:1.22\nARG TARGETARCH\nRUN GOARCH=$TARGETARCH go build .\n");
   }
 
@@ -56,7 +61,9 @@ class HardcodedArchitectureTest {
 
   @Test
   void acceptsStagesPinnedToOnePlatform() {
-    tester.accepts("FROM --platform=linux/amd64 debian:12\nRUN curl -fsSLO https://example.com/tool-amd64.tar.gz\n");
+    tester.accepts(
+        "FROM --platform=linux/amd64 debian:12\n"
+            + "RUN curl -fsSLO https://example.com/tool-amd64.tar.gz\n");
   }
 
   @Test

@@ -10,7 +10,8 @@ class BaseImageNotPinnedTest {
 
   @Test
   void catchesTagOnlyAndNamesTheResolvedImage() {
-    assertThat(tester.catches("ARG V=3.12\nFROM python:${V}-slim\n").get(0).message()).contains("python:3.12-slim");
+    assertThat(tester.catches("ARG V=3.12\nFROM python:${V}-slim\n").get(0).message())
+        .contains("python:3.12-slim");
   }
 
   @Test

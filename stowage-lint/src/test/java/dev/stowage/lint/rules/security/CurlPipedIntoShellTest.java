@@ -9,7 +9,8 @@ class CurlPipedIntoShellTest {
   @Test
   void catchesCurlIntoShell() {
     tester.catches("FROM debian:12\nRUN curl -fsSL https://get.example.com | sh\n");
-    tester.catches("FROM debian:12\nRUN curl -sL https://deb.nodesource.com/setup_20.x | sudo -E bash -\n");
+    tester.catches(
+        "FROM debian:12\nRUN curl -sL https://deb.nodesource.com/setup_20.x | sudo -E bash -\n");
   }
 
   @Test
@@ -31,7 +32,8 @@ class CurlPipedIntoShellTest {
 
   @Test
   void acceptsPipesIntoOtherPrograms() {
-    tester.accepts("FROM debian:12\nRUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /k.gpg\n");
+    tester.accepts(
+        "FROM debian:12\nRUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /k.gpg\n");
     tester.accepts("FROM debian:12\nRUN echo 'echo hi' | sh\n");
     tester.accepts("FROM debian:12\nRUN [\"sh\", \"-c\", \"curl x | sh\"]\n");
   }

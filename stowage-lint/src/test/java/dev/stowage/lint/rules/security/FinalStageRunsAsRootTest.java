@@ -13,7 +13,13 @@ class FinalStageRunsAsRootTest {
 
   @Test
   void catchesFinalStageWhoseUserIsOnlyInAnEarlierUnrelatedStage() {
-    tester.catchesAt("FROM golang:1.22 AS build\nUSER nobody\nRUN go build\nFROM debian:12\nCOPY --from=build /x /x\n", 4);
+    tester.catchesAt(
+        "FROM golang:1.22 AS build\n"
+            + "USER nobody\n"
+            + "RUN go build\n"
+            + "FROM debian:12\n"
+            + "COPY --from=build /x /x\n",
+        4);
   }
 
   @Test
@@ -38,11 +44,16 @@ class FinalStageRunsAsRootTest {
     tester.accepts("FROM cgr.dev/chainguard/static:latest\n");
     tester.accepts("FROM nginxinc/nginx-unprivileged:1.27\nUSER 101\n");
     tester.accepts("FROM bitnami/redis:7.2-rootless\n");
+    tester.accepts("FROM rabbitmq:4.0-management\nRUN rabbitmq-plugins enable x\n");
+    tester.accepts("FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\n");
   }
 
   @Test
   void acceptsEntrypointsThatDropPrivileges() {
-    tester.accepts("FROM debian:12\nRUN apt-get update && apt-get install -y gosu\nENTRYPOINT [\"docker-entrypoint.sh\"]\n");
+    tester.accepts(
+        "FROM debian:12\n"
+            + "RUN apt-get update && apt-get install -y gosu\n"
+            + "ENTRYPOINT [\"docker-entrypoint.sh\"]\n");
   }
 
   @Test

@@ -25,9 +25,12 @@ class RemoteAddWithoutChecksumTest {
   @Test
   void acceptsChecksumPinnedCommitAndLocalFiles() {
     tester.accepts(
-        "FROM alpine:3.20\nADD --checksum=sha256:" + "a".repeat(64) + " https://example.com/tool.tar.gz /tmp/\n");
+        "FROM alpine:3.20\nADD --checksum=sha256:"
+            + "a".repeat(64)
+            + " https://example.com/tool.tar.gz /tmp/\n");
     tester.accepts(
-        "FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#" + "0123456789abcdef0123456789abcdef01234567 /src\n");
+        "FROM alpine:3.20\nADD https://github.com/moby/buildkit.git#"
+            + "0123456789abcdef0123456789abcdef01234567 /src\n");
     tester.accepts("FROM alpine:3.20\nADD rootfs.tar.gz /\n");
   }
 

@@ -56,7 +56,9 @@ class SecretFileCopiedTest {
     write("config/prod.pem");
     Files.writeString(dir.resolve(".dockerignore"), ".env\n**/*.pem\n");
     tester.withContext(dir).accepts("FROM golang:1.22\nCOPY . .\n");
-    tester.withContext(dir).accepts("FROM golang:1.22\nCOPY .env /app/\n"); // excluded: the COPY fails instead
+    tester
+        .withContext(dir)
+        .accepts("FROM golang:1.22\nCOPY .env /app/\n"); // excluded: the COPY fails instead
   }
 
   @Test

@@ -34,6 +34,15 @@ class WorldWritablePermissionsTest {
   }
 
   @Test
+  void acceptsScratchDirectoriesRemovedInTheSameRun() {
+    tester.accepts(
+        "FROM debian:12\n"
+            + "RUN tempDir=\"$(mktemp -d)\" && chmod 777 \"$tempDir\" && apt-get install -y x && rm"
+            + " -rf \"$tempDir\"\n");
+    tester.catches("FROM debian:12\nRUN chmod 777 /a /b && rm -rf /a\n");
+  }
+
+  @Test
   void readsModes() {
     assertThat(WorldWritablePermissions.isWorldWritable("666")).isTrue();
     assertThat(WorldWritablePermissions.isWorldWritable("u+w,o+w")).isTrue();
