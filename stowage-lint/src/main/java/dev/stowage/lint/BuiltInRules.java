@@ -27,6 +27,8 @@ import dev.stowage.lint.rules.correctness.EnvSelfReference;
 import dev.stowage.lint.rules.correctness.GemVersionNotPinned;
 import dev.stowage.lint.rules.correctness.InvalidOnbuildTrigger;
 import dev.stowage.lint.rules.correctness.JSONArgsRecommended;
+import dev.stowage.lint.rules.context.DockerignoreMissesItems;
+import dev.stowage.lint.rules.context.MissingDockerignore;
 import dev.stowage.lint.rules.correctness.LatestBaseImageTag;
 import dev.stowage.lint.rules.correctness.MissingHealthcheck;
 import dev.stowage.lint.rules.correctness.MultipleCmd;
@@ -94,6 +96,13 @@ import dev.stowage.lint.rules.size.CleanupInLaterLayer;
 import dev.stowage.lint.rules.size.DevDependenciesInFinalImage;
 import dev.stowage.lint.rules.size.HeavyBaseImage;
 import dev.stowage.lint.rules.size.ToolchainInFinalImage;
+import dev.stowage.lint.rules.portability.HardcodedArchitecture;
+import dev.stowage.lint.rules.security.BaseImageNotPinned;
+import dev.stowage.lint.rules.security.CurlPipedIntoShell;
+import dev.stowage.lint.rules.security.FinalStageRunsAsRoot;
+import dev.stowage.lint.rules.security.RemoteAddWithoutChecksum;
+import dev.stowage.lint.rules.security.SecretFileCopied;
+import dev.stowage.lint.rules.security.WorldWritablePermissions;
 import java.util.List;
 
 /**
@@ -202,6 +211,15 @@ public final class BuiltInRules {
     new DevDependenciesInFinalImage(),
     new BuildCacheLeftInImage(),
     // --- Stowage ST3xxx security, ST4xxx portability, ST5xxx build context ---
+    new FinalStageRunsAsRoot(),
+    new SecretFileCopied(),
+    new CurlPipedIntoShell(),
+    new RemoteAddWithoutChecksum(),
+    new BaseImageNotPinned(),
+    new WorldWritablePermissions(),
+    new HardcodedArchitecture(),
+    new MissingDockerignore(),
+    new DockerignoreMissesItems(),
     // --- end ---
   };
 

@@ -1,0 +1,112 @@
+package dev.stowage.lint.rules.context;
+
+import dev.stowage.context.ContextScan;
+import dev.stowage.context.DockerIgnore;
+import dev.stowage.dockerfile.Instruction;
+import dev.stowage.dockerfile.Word;
+import dev.stowage.dockerfile.model.Scope;
+import dev.stowage.lint.RuleContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What COPY and ADD read from the build context, and what the context holds, for the rules that
+ * compare the two. Stateless.
+ */
+public final class ContextSources {
+  private ContextSources() {}
+
+  /** A build context with its {@code .dockerignore} (if any) and what a full copy would send. */
+  public record Context(Path dir, Optional<DockerIgnore> ignore, ContextScan scan) {
+    /** Whether {@code .dockerignore} leaves {@code path} out. */
+    public boolean excludes(String path) {
+      return ignore.map(i -> i.excludes(path)).orElse(false);
+    }
+  }
+
+  /** A context source of COPY/ADD after variable expansion. */
+  public record Source(Word word, String path) {
+    /** Whether it names the whole context ({@code .}, {@code ./}, {@code /}). */
+    public boolean isWholeContext() {
+      String p = path.strip();
+      return p.equals(".") || p.equals("./") || p.equals("/") || p.isEmpty();
+    }
+
+    /** Whether it takes {@code relativePath} (the path itself or a parent directory). */
+    public boolean covers(String relativePath) {
+      return DockerIgnore.covers(path, relativePath);
+    }
+  }
+
+  /** Reads and scans the context when the lint run knows it; empty otherwise or when unreadable. */
+  public static Optional<Context> load(RuleContext ctx) {
+    Optional<Path> dir = ctx.contextDir();
+    if (dir.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<DockerIgnore> ignore = DockerIgnore.read(dir.get());
+      ContextScan scan = ContextScan.scan(dir.get(), ignore.orElse(DockerIgnore.none()));
+      return Optional.of(new Context(dir.get(), ignore, scan));
+    } catch (IOException e) {
+      return Optional.empty(); // an unreadable context is the build's error to report, not a rule's
+    }
+  }
+
+  /**
+   * The sources COPY or ADD reads from the build context, expanded in {@code scope}: none for
+   * {@code --from}, heredocs, URLs and git repositories.
+   */
+  public static List<Source> localSources(Instruction.FileTransfer ins, Scope scope) {
+    if (ins.from().isPresent()) {
+      return List.of();
+    }
+    List<Source> out = new ArrayList<>();
+    for (Word w : ins.sources()) {
+      if (w.value().startsWith("<<")) {
+        continue;
+      }
+      String value = scope.expandOrRaw(w.value());
+      if (isRemote(value)) {
+        continue;
+      }
+      out.add(new Source(w, value));
+    }
+    return out;
+  }
+
+  /** Whether an ADD source is fetched over the network (HTTP or git). */
+  public static boolean isRemote(String source) {
+    String s = source.toLowerCase(Locale.ROOT);
+    return s.startsWith("http://") || s.startsWith("https://") || isGit(source);
+  }
+
+  /**
+   * Whether an ADD source is a git repository, as BuildKit recognises one: {@code git://}, {@code
+   * git@host:}, {@code ssh://}, or an HTTP(S) URL whose path ends in {@code .git}.
+   */
+  public static boolean isGit(String source) {
+    String s = source.toLowerCase(Locale.ROOT);
+    if (s.startsWith("git://") || s.startsWith("git@") || s.startsWith("ssh://")) {
+      return true;
+    }
+    if (s.startsWith("http://") || s.startsWith("https://")) {
+      String path = s.replaceFirst("[#?].*$", "");
+      return path.endsWith(".git");
+    }
+    return false;
+  }
+
+  /** {@code .git (4.2 MB)}. */
+  public static String describe(ContextScan.NotableItem item) {
+    return item.path()
+        + (item.directory() ? "/" : "")
+        + " ("
+        + ContextScan.humanBytes(item.sentBytes())
+        + ")";
+  }
+}

@@ -1,0 +1,122 @@
+package dev.stowage.lint.rules.security;
+
+import dev.stowage.dockerfile.ImageReference;
+import dev.stowage.dockerfile.Instruction;
+import dev.stowage.dockerfile.model.Base;
+import dev.stowage.dockerfile.model.Stage;
+import dev.stowage.lint.Category;
+import dev.stowage.lint.DockerfileRule;
+import dev.stowage.lint.Rule;
+import dev.stowage.lint.RuleContext;
+import dev.stowage.lint.Severity;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The image the build produces runs as root because no stage on its chain sets USER and its base
+ * image is not known to switch user. An explicit {@code USER root} is hadolint's DL3002.
+ */
+@Rule(
+    id = "ST3001",
+    title = "Final stage runs as root by default",
+    severity = Severity.WARNING,
+    category = Category.SECURITY)
+public final class FinalStageRunsAsRoot implements DockerfileRule {
+  private static final Pattern NON_ROOT_TAG = Pattern.compile("(?i).*(non-?root|rootless).*");
+  private static final Pattern DROPS_PRIVILEGES =
+      Pattern.compile("(?<![\\w-])(gosu|su-exec|setpriv|chpst)(?![\\w-])");
+
+  /**
+   * Images that set a non-root USER, or whose entrypoint steps down from root (gosu, su-exec)
+   * before starting the service.
+   */
+  private static final Set<String> STEP_DOWN =
+      Set.of(
+          "postgres",
+          "mysql",
+          "mariadb",
+          "redis",
+          "rabbitmq",
+          "mongo",
+          "cassandra",
+          "couchdb",
+          "influxdb",
+          "memcached",
+          "jenkins/jenkins",
+          "grafana/grafana",
+          "sonarqube",
+          "nginxinc/nginx-unprivileged");
+
+  @Override
+  public void check(RuleContext ctx) {
+    Optional<Stage> target = ctx.model().target();
+    if (target.isEmpty()) {
+      return;
+    }
+    Set<Integer> seen = new HashSet<>();
+    Stage stage = target.get();
+    while (seen.add(stage.index())) {
+      if (!stage.instructions(Instruction.User.class).isEmpty() || dropsPrivileges(stage)) {
+        return; // explicit USER (root or not: DL3002 judges it), or an entrypoint that switches
+                // user
+      }
+      Base base = stage.base();
+      if (base instanceof Base.StageBase sb) {
+        stage = ctx.model().stages().get(sb.stage());
+        continue;
+      }
+      if (base instanceof Base.Image img && switchesUser(img.reference())) {
+        return;
+      }
+      if (base instanceof Base.Invalid || stage.from().image().isEmpty()) {
+        return; // an unresolved base could be anything
+      }
+      Instruction.From from = target.get().from();
+      ctx.report(
+          from.image().get().span(),
+          "The final stage runs as root: no USER is set and "
+              + describe(base)
+              + " does not switch user; add USER with a non-root user after the steps that need"
+              + " root");
+      return;
+    }
+  }
+
+  private static String describe(Base base) {
+    return switch (base) {
+      case Base.Image img -> img.reference().familiarString();
+      case Base.Scratch s -> "scratch";
+      default -> base.name();
+    };
+  }
+
+  /** Images that set a non-root user themselves. */
+  static boolean switchesUser(ImageReference ref) {
+    String tag = ref.tag().orElse("");
+    if (NON_ROOT_TAG.matcher(tag).matches() || NON_ROOT_TAG.matcher(ref.repository()).matches()) {
+      return true;
+    }
+    if (STEP_DOWN.contains(ref.familiarName())) {
+      return true;
+    }
+    String name = ref.name().toLowerCase(Locale.ROOT);
+    // Chainguard images run as a non-root user unless they are the -dev variants
+    return name.startsWith("cgr.dev/chainguard/") && !tag.contains("dev");
+  }
+
+  /**
+   * The stage installs or calls a tool whose only job is to drop root at start-up (gosu, su-exec).
+   */
+  private static boolean dropsPrivileges(Stage stage) {
+    for (Instruction ins : stage.instructions()) {
+      if (ins instanceof Instruction.CommandForm c
+          && DROPS_PRIVILEGES.matcher(c.syntax().original()).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
