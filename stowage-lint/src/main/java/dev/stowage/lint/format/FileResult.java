@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The findings of one linted file with the source they point into (for excerpts and
- * fingerprints). Immutable.
+ * The findings of one linted file with the source they point into (for excerpts and fingerprints).
+ * Immutable.
  *
  * @param file the name used in output, as the user gave it ({@code <stdin>} for standard input)
  * @param source the file's text as it was linted
@@ -24,8 +24,8 @@ public record FileResult(String file, String source, List<Finding> findings) {
   }
 
   /**
-   * The text of the 1-based {@code line} without its terminator ({@code \n}, {@code \r\n} or
-   * {@code \r}), or empty when the source has no such line.
+   * The text of the 1-based {@code line} without its terminator ({@code \n}, {@code \r\n} or {@code
+   * \r}), or empty when the source has no such line.
    */
   public Optional<String> line(int line) {
     if (line < 1) {

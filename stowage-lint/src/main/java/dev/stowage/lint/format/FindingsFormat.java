@@ -35,8 +35,8 @@ public enum FindingsFormat {
   /**
    * A formatter for this format.
    *
-   * @param rules the rule catalog, for titles, names and default levels (SARIF, tty links); ids
-   *     of findings outside it (DL1000, ShellCheck's SCnnnn) are described generically
+   * @param rules the rule catalog, for titles, names and default levels (SARIF, tty links); ids of
+   *     findings outside it (DL1000, ShellCheck's SCnnnn) are described generically
    * @param colour used by {@link #TTY} only
    */
   public FindingsFormatter formatter(List<RuleMeta> rules, Colour colour) {

@@ -19,10 +19,10 @@ import java.util.Map;
  * check_name, fingerprint, severity and location (path, lines.begin).
  *
  * <p>Severities follow hadolint's: error is {@code blocker}, warning {@code major}, info {@code
- * info}, style {@code minor}. The fingerprint is the SHA-256 (hex) of the file name, rule id,
- * the finding's source line with surrounding blanks removed, the message, and how many identical
- * findings came before it in the file: it survives lines being inserted or removed above, so
- * GitLab sees a moved finding as the same issue. Stateless.
+ * info}, style {@code minor}. The fingerprint is the SHA-256 (hex) of the file name, rule id, the
+ * finding's source line with surrounding blanks removed, the message, and how many identical
+ * findings came before it in the file: it survives lines being inserted or removed above, so GitLab
+ * sees a moved finding as the same issue. Stateless.
  */
 final class GitlabFormatter implements FindingsFormatter {
   @Override

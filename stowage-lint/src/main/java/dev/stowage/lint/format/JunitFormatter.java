@@ -6,11 +6,10 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * {@code --format junit}: JUnit XML as CI servers read it. {@code <testsuites>} holds one
- * {@code <testsuite>} per linted file; each finding is a {@code <testcase name="RULE at
- * LINE:COL">} with a {@code <failure>} (message, severity as type, the full line and the rule
- * link as text); a file without findings has one passing test case named {@code lint}.
- * Stateless.
+ * {@code --format junit}: JUnit XML as CI servers read it. {@code <testsuites>} holds one {@code
+ * <testsuite>} per linted file; each finding is a {@code <testcase name="RULE at LINE:COL">} with a
+ * {@code <failure>} (message, severity as type, the full line and the rule link as text); a file
+ * without findings has one passing test case named {@code lint}. Stateless.
  */
 final class JunitFormatter implements FindingsFormatter {
   private final RuleDocs docs;
@@ -55,8 +54,7 @@ final class JunitFormatter implements FindingsFormatter {
                 + "\" classname=\""
                 + file
                 + "\">\n");
-        String text =
-            f.format() + docs.info(f.rule()).link().map(link -> "\n" + link).orElse("");
+        String text = f.format() + docs.info(f.rule()).link().map(link -> "\n" + link).orElse("");
         out.write(
             "      <failure message=\""
                 + XmlText.escape(f.message())

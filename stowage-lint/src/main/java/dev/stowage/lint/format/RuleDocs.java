@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What output says about a rule id: its name, title, default severity and documentation link,
- * from the rule catalog, with generic descriptions for ids outside it. Immutable.
+ * What output says about a rule id: its name, title, default severity and documentation link, from
+ * the rule catalog, with generic descriptions for ids outside it. Immutable.
  */
 public final class RuleDocs {
   /** Where the rule pages ({@code docs/rules/ID.md}) are published; a page is this plus ID.md. */
@@ -68,8 +68,8 @@ public final class RuleDocs {
   }
 
   /**
-   * The description of {@code id}: from the catalog; DL1000 (a syntax error); ShellCheck's
-   * {@code SCnnnn} with its wiki page; else a generic warning named after the id.
+   * The description of {@code id}: from the catalog; DL1000 (a syntax error); ShellCheck's {@code
+   * SCnnnn} with its wiki page; else a generic warning named after the id.
    */
   public Info info(String id) {
     Info known = catalog.get(id);
@@ -96,7 +96,6 @@ public final class RuleDocs {
           false,
           Optional.of(SHELLCHECK_WIKI + id));
     }
-    return new Info(
-        id, id, id, Severity.WARNING, Category.CORRECTNESS, false, Optional.empty());
+    return new Info(id, id, id, Severity.WARNING, Category.CORRECTNESS, false, Optional.empty());
   }
 }

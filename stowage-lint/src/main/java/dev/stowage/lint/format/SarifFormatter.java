@@ -14,10 +14,10 @@ import java.util.TreeSet;
 
 /**
  * {@code --format sarif}: a SARIF 2.1.0 log with one run (OASIS SARIF v2.1.0, section 3.13). The
- * driver lists the rules the results refer to, in id order (so that the output does not change
- * when the catalog grows), each with name, short description, help URI and default level; each
- * result has ruleId, ruleIndex, level, message and one physical location whose region uses the
- * 1-based lines and UTF-16 columns of the findings, end column exclusive (sections 3.30.5-3.30.8).
+ * driver lists the rules the results refer to, in id order (so that the output does not change when
+ * the catalog grows), each with name, short description, help URI and default level; each result
+ * has ruleId, ruleIndex, level, message and one physical location whose region uses the 1-based
+ * lines and UTF-16 columns of the findings, end column exclusive (sections 3.30.5-3.30.8).
  * Immutable.
  */
 final class SarifFormatter implements FindingsFormatter {
@@ -58,7 +58,8 @@ final class SarifFormatter implements FindingsFormatter {
         result.put("ruleIndex", index.get(f.rule()));
         result.put("level", level(f.severity()));
         result.putObject("message").put("text", f.message());
-        ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+        ObjectNode physical =
+            result.putArray("locations").addObject().putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri(f.file()));
         ObjectNode region = physical.putObject("region");
         region.put("startLine", f.line());
@@ -94,9 +95,8 @@ final class SarifFormatter implements FindingsFormatter {
   }
 
   /**
-   * A URI reference for a file name: {@code /} separators, everything but unreserved characters
-   * and {@code /} percent-encoded as UTF-8 (RFC 3986), and an absolute path as a {@code file:}
-   * URI.
+   * A URI reference for a file name: {@code /} separators, everything but unreserved characters and
+   * {@code /} percent-encoded as UTF-8 (RFC 3986), and an absolute path as a {@code file:} URI.
    */
   static String uri(String file) {
     String path = file.replace('\\', '/');

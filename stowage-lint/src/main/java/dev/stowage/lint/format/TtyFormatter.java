@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * {@code --format tty}: for people. Per finding {@code file:line:col: severity RULE: message}, the
- * source line with carets under the span (to the end of the line for a span that goes on), and
- * the rule's page; then one summary line. ANSI colours only when asked. Control characters of the
- * input are shown as {@code ?} so that a Dockerfile cannot drive the terminal. Immutable.
+ * source line with carets under the span (to the end of the line for a span that goes on), and the
+ * rule's page; then one summary line. ANSI colours only when asked. Control characters of the input
+ * are shown as {@code ?} so that a Dockerfile cannot drive the terminal. Immutable.
  */
 final class TtyFormatter implements FindingsFormatter {
   private static final String RESET = "\u001b[0m";
@@ -63,7 +63,8 @@ final class TtyFormatter implements FindingsFormatter {
       out.write(style(DIM, " " + f.line() + " |") + (text.isEmpty() ? "" : " " + printable(text)));
       out.write('\n');
       int start = Math.min(f.column() - 1, text.length());
-      int end = f.endLine() == f.line() ? Math.min(f.endColumn() - 1, text.length()) : text.length();
+      int end =
+          f.endLine() == f.line() ? Math.min(f.endColumn() - 1, text.length()) : text.length();
       int width = Math.max(1, end - start);
       out.write(style(DIM, gutter + "|") + " " + indent(text, start));
       out.write(style(colourOf(f.severity()), "^".repeat(width)));

@@ -72,41 +72,97 @@ final class FormatterCases {
                   "Dockerfile",
                   DOCKERFILE,
                   List.of(
-                      finding("DL3007", Severity.WARNING, Category.CORRECTNESS,
+                      finding(
+                          "DL3007",
+                          Severity.WARNING,
+                          Category.CORRECTNESS,
                           "Using latest is prone to errors if the image will ever update. Pin the"
                               + " version explicitly to a release tag",
-                          "Dockerfile", 1, 6, 1, 19, false),
-                      finding("ST2001", Severity.INFO, Category.SIZE,
+                          "Dockerfile",
+                          1,
+                          6,
+                          1,
+                          19,
+                          false),
+                      finding(
+                          "ST2001",
+                          Severity.INFO,
+                          Category.SIZE,
                           "apt-get install leaves /var/lib/apt/lists in the layer; remove it in"
                               + " the same RUN",
-                          "Dockerfile", 2, 5, 3, 29, true),
-                      finding("SC2086", Severity.WARNING, Category.CORRECTNESS,
+                          "Dockerfile",
+                          2,
+                          5,
+                          3,
+                          29,
+                          true),
+                      finding(
+                          "SC2086",
+                          Severity.WARNING,
+                          Category.CORRECTNESS,
                           "Double quote to prevent globbing and word splitting.",
-                          "Dockerfile", 3, 26, 3, 30, false),
-                      finding("ST4999", Severity.STYLE, Category.MAINTAINABILITY,
+                          "Dockerfile",
+                          3,
+                          26,
+                          3,
+                          30,
+                          false),
+                      finding(
+                          "ST4999",
+                          Severity.STYLE,
+                          Category.MAINTAINABILITY,
                           "An empty span at the start of the line.",
-                          "Dockerfile", 4, 1, 4, 1, false))),
+                          "Dockerfile",
+                          4,
+                          1,
+                          4,
+                          1,
+                          false))),
               new FileResult("web/Containerfile", "FROM alpine:3.20\n", List.of()),
               new FileResult(
                   "broken.Dockerfile",
                   BROKEN,
                   List.of(
-                      finding("DL1000", Severity.ERROR, Category.CORRECTNESS,
+                      finding(
+                          "DL1000",
+                          Severity.ERROR,
+                          Category.CORRECTNESS,
                           "unknown instruction: FORM (did you mean FROM?)",
-                          "broken.Dockerfile", 2, 1, 2, 5, false)))),
+                          "broken.Dockerfile",
+                          2,
+                          1,
+                          2,
+                          5,
+                          false)))),
           "escaping",
           List.of(
               new FileResult(
                   "dir, with: odd/Docker file%.txt",
                   ODD,
                   List.of(
-                      finding("DL3006", Severity.ERROR, Category.CORRECTNESS,
+                      finding(
+                          "DL3006",
+                          Severity.ERROR,
+                          Category.CORRECTNESS,
                           "100% of \"quotes\" <tags> & 'apostrophes', commas: colons\nand a"
                               + " second line with \u001b[31m escape",
-                          "dir, with: odd/Docker file%.txt", 1, 9, 1, 19, false),
-                      finding("DL3006", Severity.ERROR, Category.CORRECTNESS,
+                          "dir, with: odd/Docker file%.txt",
+                          1,
+                          9,
+                          1,
+                          19,
+                          false),
+                      finding(
+                          "DL3006",
+                          Severity.ERROR,
+                          Category.CORRECTNESS,
                           "Always tag the version of an image explicitly",
-                          "dir, with: odd/Docker file%.txt", 2, 6, 2, 7, false)))),
+                          "dir, with: odd/Docker file%.txt",
+                          2,
+                          6,
+                          2,
+                          7,
+                          false)))),
           "clean",
           List.of(new FileResult("Dockerfile", "FROM alpine:3.20\n", List.of())));
 
@@ -122,7 +178,15 @@ final class FormatterCases {
       int endColumn,
       boolean fixable) {
     return new Finding(
-        rule, severity, message, file, line, column, endLine, endColumn, category,
+        rule,
+        severity,
+        message,
+        file,
+        line,
+        column,
+        endLine,
+        endColumn,
+        category,
         fixable ? Optional.of(Fix.delete(new Span(0, 1))) : Optional.empty());
   }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every format of every case in {@link FormatterCases}, byte for byte against {@code
- * src/test/resources/golden/<case>.<format>} ({@code <case>.tty-ansi} for colours). Regenerate
- * with {@code -Dstowage.golden.update=true}, then review the diff.
+ * src/test/resources/golden/<case>.<format>} ({@code <case>.tty-ansi} for colours). Regenerate with
+ * {@code -Dstowage.golden.update=true}, then review the diff.
  */
 class FormatterGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden").toAbsolutePath();

@@ -34,8 +34,16 @@ class FormattersTest {
       f.fieldNames().forEachRemaining(names::add);
       assertThat(names)
           .containsExactly(
-              "rule", "severity", "message", "file", "line", "column", "endLine", "endColumn",
-              "category", "fixable");
+              "rule",
+              "severity",
+              "message",
+              "file",
+              "line",
+              "column",
+              "endLine",
+              "endColumn",
+              "category",
+              "fixable");
     }
     assertThat(json.get(1).get("fixable").asBoolean()).isTrue();
     assertThat(json.get(4).get("rule").asText()).isEqualTo("DL1000");
@@ -85,8 +93,16 @@ class FormattersTest {
       for (Finding f : r.findings()) {
         moved.add(
             new Finding(
-                f.rule(), f.severity(), f.message(), f.file(), f.line() + 2, f.column(),
-                f.endLine() + 2, f.endColumn(), f.category(), f.fix()));
+                f.rule(),
+                f.severity(),
+                f.message(),
+                f.file(),
+                f.line() + 2,
+                f.column(),
+                f.endLine() + 2,
+                f.endColumn(),
+                f.category(),
+                f.fix()));
       }
       shifted.add(new FileResult(r.file(), "# one\n# two\n" + r.source(), moved));
     }
