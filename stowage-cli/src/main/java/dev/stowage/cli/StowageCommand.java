@@ -14,7 +14,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Makes container builds fast, small and safe, and proves it with numbers.",
-    subcommands = {ParseCommand.class, BuildCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      CheckCommand.class,
+      LintCommand.class,
+      ParseCommand.class,
+      BuildCommand.class,
+      TrainCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:ok",
@@ -33,18 +40,25 @@ public final class StowageCommand implements Runnable {
     throw new ParameterException(spec.commandLine(), "missing command");
   }
 
-  /** A command line reading standard input from {@link System#in}. */
+  /**
+   * A command line reading standard input from {@link System#in}, with colours when the process
+   * runs on a terminal.
+   */
   public static CommandLine newCommandLine() {
-    return newCommandLine(System.in);
+    return newCommandLine(System.in, Terminal.detect());
   }
 
   /**
    * A command line with Stowage's exit-code mapping and error handling installed, whose commands
-   * read {@code -} from {@code stdin}.
+   * read {@code -} from {@code stdin}; {@code --color=auto} means no colours.
    */
   public static CommandLine newCommandLine(InputStream stdin) {
+    return newCommandLine(stdin, Terminal.PLAIN);
+  }
+
+  static CommandLine newCommandLine(InputStream stdin, Terminal terminal) {
     FailureHandler failures = new FailureHandler();
-    return new CommandLine(new StowageCommand(), new CommandFactory(new Inputs(stdin)))
+    return new CommandLine(new StowageCommand(), new CommandFactory(new Inputs(stdin), terminal))
         .setExecutionStrategy(failures)
         .setParameterExceptionHandler(failures)
         .setExecutionExceptionHandler(failures)

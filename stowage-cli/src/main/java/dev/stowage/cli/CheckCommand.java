@@ -1,0 +1,123 @@
+package dev.stowage.cli;
+
+import dev.stowage.lint.LintOptions;
+import dev.stowage.lint.Linter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stowage check}: finds a project's build files, lints each Dockerfile against its own
+ * folder as build context, and prints one report ranked by estimated impact.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Finds the Dockerfiles under PATH (and lists .dockerignore, compose.y*ml,"
+          + " docker-compose.y*ml and docker-bake.hcl/json files), lints each with its folder as"
+          + " the build context, and prints one report: per Dockerfile, findings ranked by"
+          + " estimated impact, then a summary by category and severity with the number of"
+          + " findings stowage fix can repair.",
+      "Impact = category weight (performance 5, size 4, security 4, context 3, correctness 2,"
+          + " maintainability 1) x severity weight (error 8, warning 4, info 2, style 1).",
+      "FORMAT is tty (default) or json. Exit code 1 when a finding is at or above the failure"
+          + " threshold (default warning: check is the gate a project keeps at zero warnings;"
+          + " info and style findings are advice), 2 for usage or input errors, else 0."
+    })
+final class CheckCommand implements Callable<Integer> {
+  /** The output formats of {@code check}. */
+  enum Format {
+    TTY,
+    JSON
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin FormatOption formatOption;
+
+  @Mixin ConfigOptions configOptions;
+
+  @Mixin ColourOption colourOption;
+
+  @Option(
+      names = "--failure-threshold",
+      paramLabel = "LEVEL",
+      description =
+          "Exit with 1 when a finding is at or above LEVEL: error, warning, info, style or none."
+              + " Default: warning.")
+  String failureThreshold = "warning";
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..1",
+      description = "The project folder (default: the current folder), or one Dockerfile.")
+  String path = ".";
+
+  private final Inputs inputs;
+  private final Terminal terminal;
+
+  CheckCommand(Inputs inputs, Terminal terminal) {
+    this.inputs = inputs;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() throws UserInputException, EnvironmentException {
+    Format format = formatOption.select(Format.class, Format.TTY);
+    boolean colours = colourOption.colours(terminal, spec.commandLine());
+    FailureThreshold threshold =
+        FailureThreshold.parse(failureThreshold)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "unknown --failure-threshold '"
+                            + failureThreshold
+                            + "'; expected error, warning, info, style or none"));
+    Optional<Path> explicitConfig = configOptions.explicit();
+    Path root;
+    try {
+      root = Path.of(path);
+    } catch (InvalidPathException e) {
+      throw new UserInputException(path + ": not a valid path: " + e.getReason());
+    }
+    ProjectFiles found;
+    if (Files.isDirectory(root)) {
+      found = ProjectFiles.under(root);
+    } else if (Files.isRegularFile(root)) {
+      found = new ProjectFiles(List.of(root), List.of(), List.of(), List.of());
+    } else {
+      throw new UserInputException(path + ": no such file or folder");
+    }
+    if (found.dockerfiles().isEmpty()) {
+      throw new UserInputException(path + ": no Dockerfile found");
+    }
+    Linter linter = Linter.builtIn();
+    LintRun.Outcome outcome =
+        new LintRun(inputs, linter, LintOptions.defaults(), explicitConfig, configOptions.disabled)
+            .run(found.dockerfiles().stream().map(LintRun.Target::file).toList());
+    CheckReport report = CheckReport.of(root, found, outcome.results());
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case JSON -> Json.print(report.toJson(), out);
+      case TTY -> report.print(out, colours);
+    }
+    out.flush();
+    if (!outcome.inputErrors().isEmpty()) {
+      throw new UserInputException(outcome.inputErrors());
+    }
+    return threshold.failsOn(report.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.stowage.cli;
+
+import dev.stowage.lint.Finding;
+import dev.stowage.lint.Severity;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code --failure-threshold}: the least severity that makes a command exit with 1, or {@code none}
+ * (never). As hadolint's, inclusive: {@code warning} fails on errors and warnings.
+ */
+enum FailureThreshold {
+  ERROR,
+  WARNING,
+  INFO,
+  STYLE,
+  NONE;
+
+  /** Reads {@code error|warning|info|style|none} in any case. */
+  static Optional<FailureThreshold> parse(String text) {
+    for (FailureThreshold t : values()) {
+      if (t.name().equalsIgnoreCase(text.strip())) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether any of {@code findings} is at or above this threshold. */
+  boolean failsOn(List<Finding> findings) {
+    if (this == NONE) {
+      return false;
+    }
+    Severity least = Severity.valueOf(name());
+    return findings.stream().anyMatch(f -> f.severity().atLeast(least));
+  }
+
+  String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

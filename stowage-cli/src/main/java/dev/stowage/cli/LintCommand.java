@@ -1,0 +1,191 @@
+package dev.stowage.cli;
+
+import dev.stowage.lint.LintOptions;
+import dev.stowage.lint.Linter;
+import dev.stowage.lint.format.FileResult;
+import dev.stowage.lint.format.FindingsFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stowage lint}: runs the rule catalog over Dockerfiles and prints the findings. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the rule catalog over Dockerfiles and prints the findings.",
+      "PATH is a Dockerfile, - for standard input, or a folder searched recursively for"
+          + " Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile, *.dockerfile and"
+          + " *.containerfile (skipping .git and node_modules).",
+      "FORMAT is tty (default; colours on a terminal), json, sarif, checkstyle, junit, gitlab"
+          + " or github. A file with a syntax error gets a DL1000 finding and the others are"
+          + " still linted.",
+      "Exit code 1 when a finding is at or above the failure threshold (default info, as"
+          + " hadolint's), 2 when a PATH cannot be read or an option is wrong, else 0."
+    })
+final class LintCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin FormatOption formatOption;
+
+  @Mixin ConfigOptions configOptions;
+
+  @Mixin ColourOption colourOption;
+
+  @Option(
+      names = "--context",
+      paramLabel = "DIR",
+      description = "The build context of every Dockerfile (default: each Dockerfile's folder).")
+  Path context;
+
+  @Option(
+      names = "--ignore",
+      paramLabel = "ID",
+      description = "Do not report rule ID (or an alias such as a hadolint id); repeatable.")
+  List<String> ignored = new ArrayList<>();
+
+  @Option(
+      names = "--failure-threshold",
+      paramLabel = "LEVEL",
+      description =
+          "Exit with 1 when a finding is at or above LEVEL: error, warning, info, style or none."
+              + " Default: info.")
+  String failureThreshold = "info";
+
+  @Option(
+      names = "--trusted-registry",
+      paramLabel = "R",
+      description = "A registry FROM may pull from (DL3026); repeatable. Default: any.")
+  List<String> trustedRegistries = new ArrayList<>();
+
+  @Option(
+      names = "--no-shellcheck",
+      description = "Do not run shellcheck on RUN commands (it runs when on PATH).")
+  boolean noShellcheck;
+
+  @Option(
+      names = "--list-rules",
+      description =
+          "Print the rule catalog (id, severity, category, fixable, title) instead of linting;"
+              + " JSON with --format json.")
+  boolean listRules;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Dockerfiles or folders to lint, - for standard input.")
+  List<String> paths = new ArrayList<>();
+
+  private final Inputs inputs;
+  private final Terminal terminal;
+
+  LintCommand(Inputs inputs, Terminal terminal) {
+    this.inputs = inputs;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() throws UserInputException, EnvironmentException {
+    FindingsFormat format = formatOption.select(FindingsFormat.class, FindingsFormat.TTY);
+    boolean colours = colourOption.colours(terminal, spec.commandLine());
+    FailureThreshold threshold =
+        FailureThreshold.parse(failureThreshold)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "unknown --failure-threshold '"
+                            + failureThreshold
+                            + "'; expected error, warning, info, style or none"));
+    Linter linter = Linter.builtIn();
+    PrintWriter out = spec.commandLine().getOut();
+    if (listRules) {
+      RuleTable.print(linter.rules(), format == FindingsFormat.JSON, out);
+      out.flush();
+      return ExitCode.OK.code();
+    }
+    if (paths.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "missing PATH (a Dockerfile, a folder or -)");
+    }
+    Optional<Path> explicitConfig = configOptions.explicit();
+    Optional<Path> contextDir = contextDir();
+    List<LintRun.Target> targets = targets();
+    if (contextDir.isPresent()) {
+      targets = targets.stream().map(t -> t.withContext(contextDir.get())).toList();
+    }
+    LintOptions options =
+        LintOptions.defaults()
+            .withIgnored(new LinkedHashSet<>(ignored))
+            .withTrustedRegistries(trustedRegistries)
+            .withShellcheck(!noShellcheck);
+    LintRun.Outcome outcome =
+        new LintRun(inputs, linter, options, explicitConfig, configOptions.disabled).run(targets);
+    List<FileResult> results = outcome.results();
+    FindingsFormat.Colour colour =
+        colours ? FindingsFormat.Colour.ANSI : FindingsFormat.Colour.PLAIN;
+    try {
+      format.formatter(linter.rules(), colour).write(results, out);
+    } catch (IOException e) {
+      throw new EnvironmentException("writing the findings: " + e.getMessage(), e);
+    }
+    out.flush();
+    if (!outcome.inputErrors().isEmpty()) {
+      throw new UserInputException(outcome.inputErrors());
+    }
+    return threshold.failsOn(outcome.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  private Optional<Path> contextDir() throws UserInputException {
+    if (context == null) {
+      return Optional.empty();
+    }
+    if (!Files.isDirectory(context)) {
+      throw new UserInputException(context + ": the --context folder does not exist");
+    }
+    return Optional.of(context);
+  }
+
+  /** Each PATH as files to lint: a file as given, a folder's Dockerfiles, {@code -}. */
+  private List<LintRun.Target> targets() throws UserInputException, EnvironmentException {
+    List<LintRun.Target> targets = new ArrayList<>();
+    for (String p : paths) {
+      if (p.equals(Inputs.STDIN_ARGUMENT)) {
+        targets.add(LintRun.Target.stdin());
+        continue;
+      }
+      Path path;
+      try {
+        path = Path.of(p);
+      } catch (InvalidPathException e) {
+        throw new UserInputException(p + ": not a valid path: " + e.getReason());
+      }
+      if (Files.isDirectory(path)) {
+        List<Path> found = ProjectFiles.under(path).dockerfiles();
+        if (found.isEmpty()) {
+          throw new UserInputException(p + ": no Dockerfile found in this folder");
+        }
+        found.forEach(f -> targets.add(LintRun.Target.file(f)));
+      } else if (Files.exists(path)) {
+        targets.add(LintRun.Target.file(path));
+      } else {
+        throw new UserInputException(p + ": no such file or folder");
+      }
+    }
+    return targets;
+  }
+}

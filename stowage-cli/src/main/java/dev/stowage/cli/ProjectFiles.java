@@ -1,0 +1,102 @@
+package dev.stowage.cli;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The build files found under a folder: Dockerfiles, {@code .dockerignore} files, Compose files and
+ * Bake files, each list sorted by path. Folders named {@code .git} or {@code node_modules} are
+ * skipped; symbolic links are not followed. Immutable.
+ *
+ * <p>A Dockerfile is a file named {@code Dockerfile} or {@code Containerfile}, {@code
+ * Dockerfile.*}, {@code *.Dockerfile}, {@code *.dockerfile} or {@code *.containerfile}, except
+ * {@code *.dockerignore} (BuildKit's per-Dockerfile ignore files).
+ */
+record ProjectFiles(
+    List<Path> dockerfiles,
+    List<Path> dockerignores,
+    List<Path> composeFiles,
+    List<Path> bakeFiles) {
+  private static final Set<String> SKIPPED = Set.of(".git", "node_modules");
+
+  ProjectFiles {
+    dockerfiles = List.copyOf(dockerfiles);
+    dockerignores = List.copyOf(dockerignores);
+    composeFiles = List.copyOf(composeFiles);
+    bakeFiles = List.copyOf(bakeFiles);
+  }
+
+  /** Walks {@code dir}; paths are {@code dir} resolved against what was found, normalized. */
+  static ProjectFiles under(Path dir) throws EnvironmentException {
+    List<Path> dockerfiles = new ArrayList<>();
+    List<Path> ignores = new ArrayList<>();
+    List<Path> compose = new ArrayList<>();
+    List<Path> bake = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              return !d.equals(dir) && SKIPPED.contains(d.getFileName().toString())
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (!attrs.isRegularFile()) {
+                return FileVisitResult.CONTINUE;
+              }
+              String name = file.getFileName().toString();
+              file = file.normalize(); // ./Dockerfile reads as Dockerfile in every format
+              if (isDockerfileName(name)) {
+                dockerfiles.add(file);
+              } else if (name.equals(".dockerignore") || name.endsWith(".dockerignore")) {
+                ignores.add(file);
+              } else if (name.matches("(docker-)?compose\\.ya?ml")) {
+                compose.add(file);
+              } else if (name.equals("docker-bake.hcl") || name.equals("docker-bake.json")) {
+                bake.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE; // an unreadable corner does not stop the search
+            }
+          });
+    } catch (IOException e) {
+      throw new EnvironmentException("searching " + dir + ": " + e.getMessage(), e);
+    }
+    Comparator<Path> byPath = Comparator.comparing(Path::toString);
+    dockerfiles.sort(byPath);
+    ignores.sort(byPath);
+    compose.sort(byPath);
+    bake.sort(byPath);
+    return new ProjectFiles(dockerfiles, ignores, compose, bake);
+  }
+
+  static boolean isDockerfileName(String name) {
+    if (name.endsWith(".dockerignore")) {
+      return false;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    return name.equals("Dockerfile")
+        || name.equals("Containerfile")
+        || name.startsWith("Dockerfile.")
+        || name.endsWith(".Dockerfile")
+        || lower.endsWith(".dockerfile") && !lower.equals(".dockerfile")
+        || lower.endsWith(".containerfile") && !lower.equals(".containerfile");
+  }
+}
