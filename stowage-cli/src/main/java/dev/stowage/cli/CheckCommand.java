@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
       description =
           "Exit with 1 when a finding is at or above LEVEL: error, warning, info, style or none."
               + " Default: warning.")
-  String failureThreshold = "warning";
+  @Nullable String failureThreshold;
 
   @Parameters(
       paramLabel = "PATH",
@@ -77,14 +78,17 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
     boolean colours = colourOption.colours(terminal, spec.commandLine());
-    FailureThreshold threshold =
-        FailureThreshold.parse(failureThreshold)
+    String thresholdText = failureThreshold;
+    @Nullable FailureThreshold given =
+        thresholdText == null
+            ? null
+            : FailureThreshold.parse(thresholdText)
             .orElseThrow(
                 () ->
                     new ParameterException(
                         spec.commandLine(),
                         "unknown --failure-threshold '"
-                            + failureThreshold
+                            + thresholdText
                             + "'; expected error, warning, info, style or none"));
     Optional<Path> explicitConfig = configOptions.explicit();
     Path root;
@@ -115,9 +119,14 @@ final class CheckCommand implements Callable<Integer> {
       case TTY -> report.print(out, colours);
     }
     out.flush();
+    PrintWriter warn = spec.commandLine().getErr();
+    outcome.warnings().forEach(w -> warn.println("warning: " + w));
+    warn.flush();
     if (!outcome.inputErrors().isEmpty()) {
       throw new UserInputException(outcome.inputErrors());
     }
+    FailureThreshold threshold =
+        FailureThreshold.resolve(given, outcome.configThreshold(), FailureThreshold.WARNING);
     return threshold.failsOn(report.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 }

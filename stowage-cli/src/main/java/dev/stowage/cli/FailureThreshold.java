@@ -5,6 +5,7 @@ import dev.stowage.lint.Severity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code --failure-threshold}: the least severity that makes a command exit with 1, or {@code none}
@@ -25,6 +26,18 @@ enum FailureThreshold {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The threshold in force: the command line's when given, else the configuration file's, else
+   * the command's default.
+   */
+  static FailureThreshold resolve(
+      @Nullable FailureThreshold commandLine, Optional<Severity> config, FailureThreshold otherwise) {
+    if (commandLine != null) {
+      return commandLine;
+    }
+    return config.map(s -> FailureThreshold.valueOf(s.name())).orElse(otherwise);
   }
 
   /** Whether any of {@code findings} is at or above this threshold. */

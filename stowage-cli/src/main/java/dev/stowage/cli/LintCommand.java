@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +65,7 @@ final class LintCommand implements Callable<Integer> {
       description =
           "Exit with 1 when a finding is at or above LEVEL: error, warning, info, style or none."
               + " Default: info.")
-  String failureThreshold = "info";
+  @Nullable String failureThreshold;
 
   @Option(
       names = "--trusted-registry",
@@ -102,14 +103,17 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws UserInputException, EnvironmentException {
     FindingsFormat format = formatOption.select(FindingsFormat.class, FindingsFormat.TTY);
     boolean colours = colourOption.colours(terminal, spec.commandLine());
-    FailureThreshold threshold =
-        FailureThreshold.parse(failureThreshold)
+    String thresholdText = failureThreshold;
+    @Nullable FailureThreshold given =
+        thresholdText == null
+            ? null
+            : FailureThreshold.parse(thresholdText)
             .orElseThrow(
                 () ->
                     new ParameterException(
                         spec.commandLine(),
                         "unknown --failure-threshold '"
-                            + failureThreshold
+                            + thresholdText
                             + "'; expected error, warning, info, style or none"));
     Linter linter = Linter.builtIn();
     PrintWriter out = spec.commandLine().getOut();
@@ -144,9 +148,14 @@ final class LintCommand implements Callable<Integer> {
       throw new EnvironmentException("writing the findings: " + e.getMessage(), e);
     }
     out.flush();
+    PrintWriter warn = spec.commandLine().getErr();
+    outcome.warnings().forEach(w -> warn.println("warning: " + w));
+    warn.flush();
     if (!outcome.inputErrors().isEmpty()) {
       throw new UserInputException(outcome.inputErrors());
     }
+    FailureThreshold threshold =
+        FailureThreshold.resolve(given, outcome.configThreshold(), FailureThreshold.INFO);
     return threshold.failsOn(outcome.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 

@@ -3,12 +3,18 @@ package dev.stowage.cli;
 import dev.stowage.dockerfile.Dockerfile;
 import dev.stowage.lint.Finding;
 import dev.stowage.lint.LintOptions;
+import dev.stowage.lint.LintResult;
 import dev.stowage.lint.Linter;
+import dev.stowage.lint.Severity;
+import dev.stowage.lint.config.ConfigException;
+import dev.stowage.lint.config.LintConfig;
 import dev.stowage.lint.format.FileResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lints Dockerfiles one after the other for {@code lint} and {@code check}: a file that cannot be
@@ -45,10 +51,15 @@ final class LintRun {
    * @param results one per Dockerfile read, in target order
    * @param inputErrors one line per target that could not be read ({@code file: problem})
    */
-  record Outcome(List<FileResult> results, List<String> inputErrors) {
+  record Outcome(
+      List<FileResult> results,
+      List<String> inputErrors,
+      List<String> warnings,
+      Optional<Severity> configThreshold) {
     Outcome {
       results = List.copyOf(results);
       inputErrors = List.copyOf(inputErrors);
+      warnings = List.copyOf(warnings);
     }
 
     List<Finding> findings() {
@@ -80,9 +91,11 @@ final class LintRun {
     this.noConfig = noConfig;
   }
 
-  Outcome run(List<Target> targets) throws EnvironmentException {
+  Outcome run(List<Target> targets) throws EnvironmentException, UserInputException {
     List<FileResult> results = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    Set<String> warnings = new LinkedHashSet<>();
+    Optional<Severity> threshold = Optional.empty();
     for (Target t : targets) {
       Inputs.Input input;
       try {
@@ -92,23 +105,36 @@ final class LintRun {
         continue;
       }
       Dockerfile dockerfile = Dockerfile.parse(input.name(), input.text());
-      results.add(FileResult.of(dockerfile, linter.lint(dockerfile, optionsFor(t))));
+      LintConfig config = config(t);
+      warnings.addAll(config.warnings());
+      if (threshold.isEmpty()) {
+        threshold = config.failureThreshold();
+      }
+      LintResult result = linter.lintWithReport(dockerfile, optionsFor(t, config));
+      warnings.addAll(result.warnings());
+      results.add(FileResult.of(dockerfile, result.findings()));
     }
-    return new Outcome(results, errors);
+    return new Outcome(results, errors, List.copyOf(warnings), threshold);
+  }
+
+  /** The configuration that applies to a target: found upwards from it, or --config. */
+  private LintConfig config(Target t) throws UserInputException {
+    Path anchor =
+        t.file().orElseGet(() -> t.contextDir().orElse(Path.of("")).resolve("Dockerfile"));
+    try {
+      return LintConfig.load(anchor.toAbsolutePath(), explicitConfig, noConfig);
+    } catch (ConfigException e) {
+      throw new UserInputException(e.getMessage());
+    }
   }
 
   /**
-   * The options for one Dockerfile: the command line's, with its build context.
-   *
-   * <p>LINT-CONFIG HOOK, the one place where configuration files come in. When {@code
-   * dev.stowage.lint.config} lands, this calls {@code LintConfig.load(t.file(), explicitConfig,
-   * noConfig)} (the Dockerfile's path, {@code --config FILE}, {@code --no-config}) and merges the
-   * result under the command line's options: ignored ids add up; trusted registries, severity
-   * overrides and required labels from the command line win.
+   * The options for one Dockerfile: its configuration file (if any) applied to the command line's
+   * options, then its build context. Ignored ids add up; the configuration's settings are added to
+   * what the command line gave.
    */
-  private LintOptions optionsFor(Target t) {
-    LintOptions options = base;
-    // LINT-CONFIG HOOK: options = LintConfig.load(t.file(), explicitConfig, noConfig) merged here.
+  private LintOptions optionsFor(Target t, LintConfig config) {
+    LintOptions options = t.file().isPresent() ? config.applyTo(base, t.file().get().toAbsolutePath()) : config.applyTo(base);
     if (t.contextDir().isPresent()) {
       options = options.withContextDir(t.contextDir().get());
     }

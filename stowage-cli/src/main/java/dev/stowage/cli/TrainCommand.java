@@ -59,9 +59,15 @@ final class TrainCommand implements Callable<Integer> {
 
   private static List<List<String>> commands(Path file) {
     String f = file.toString();
+    String dir = file.getParent().toString();
     return List.of(
         List.of("parse", f),
         List.of("parse", "--format", "text", f),
+        List.of("lint", "--no-shellcheck", f),
+        List.of("lint", "--no-shellcheck", "--format", "json", f),
+        List.of("check", dir),
+        List.of("check", "--format", "json", dir),
+        List.of("lint", "--list-rules"),
         List.of("--help"),
         List.of("parse", "--help"));
   }

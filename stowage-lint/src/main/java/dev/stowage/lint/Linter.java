@@ -260,12 +260,23 @@ public final class Linter {
     if (options.ignored().contains(meta.id())) {
       return true;
     }
+    if (!meta.enabledByDefault() && !isEnabled(meta, options)) {
+      return true;
+    }
     for (String a : meta.aliases()) {
       if (options.ignored().contains(a)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** An off-by-default rule runs once configuration gives it a severity (as hadolint's). */
+  private static boolean isEnabled(RuleMeta meta, LintOptions options) {
+    if (options.severityOverrides().containsKey(meta.id())) {
+      return true;
+    }
+    return meta.aliases().stream().anyMatch(options.severityOverrides()::containsKey);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

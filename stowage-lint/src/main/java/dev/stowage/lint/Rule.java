@@ -25,6 +25,12 @@ public @interface Rule {
 
   boolean fixable() default false;
 
+  /**
+   * Whether the rule runs without being asked for. An off-by-default rule (hadolint's "ignore"
+   * default, such as DL3057) runs once configuration gives it a severity.
+   */
+  boolean enabledByDefault() default true;
+
   /** Other ids that name the same rule (in pragmas and configuration). */
   String[] aliases() default {};
 }

@@ -9,6 +9,7 @@ public record RuleMeta(
     Severity severity,
     Category category,
     boolean fixable,
+    boolean enabledByDefault,
     List<String> aliases,
     LintRule rule) {
   public RuleMeta {
@@ -22,7 +23,7 @@ public record RuleMeta(
       throw new IllegalArgumentException(rule.getClass().getName() + " has no @Rule annotation");
     }
     return new RuleMeta(
-        a.id(), a.title(), a.severity(), a.category(), a.fixable(), List.of(a.aliases()), rule);
+        a.id(), a.title(), a.severity(), a.category(), a.fixable(), a.enabledByDefault(), List.of(a.aliases()), rule);
   }
 
   /** The documentation page of the rule, relative to the repository root. */

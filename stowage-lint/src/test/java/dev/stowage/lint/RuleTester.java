@@ -22,7 +22,14 @@ public final class RuleTester {
   private RuleTester(LintRule rule, LintOptions options) {
     this.rule = rule;
     this.meta = RuleMeta.of(rule);
-    this.options = options;
+    this.options = meta.enabledByDefault() ? options : enable(options, meta);
+  }
+
+  /** Off-by-default rules are tested as configuration turns them on: with their severity. */
+  private static LintOptions enable(LintOptions options, RuleMeta meta) {
+    java.util.Map<String, Severity> overrides = new java.util.HashMap<>(options.severityOverrides());
+    overrides.putIfAbsent(meta.id(), meta.severity());
+    return options.withSeverityOverrides(overrides);
   }
 
   public static RuleTester of(Class<? extends LintRule> type) {

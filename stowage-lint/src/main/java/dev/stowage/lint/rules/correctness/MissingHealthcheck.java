@@ -23,7 +23,8 @@ import java.util.Set;
     id = "DL3057",
     title = "HEALTHCHECK instruction missing",
     severity = Severity.STYLE,
-    category = Category.CORRECTNESS)
+    category = Category.CORRECTNESS,
+    enabledByDefault = false)
 public final class MissingHealthcheck implements DockerfileRule {
   @Override
   public void check(RuleContext ctx) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
     id = "DL1001",
     title = "Please refrain from using inline ignore pragmas `# hadolint ignore=DLxxxx`",
     severity = Severity.STYLE,
-    category = Category.MAINTAINABILITY)
+    category = Category.MAINTAINABILITY,
+    enabledByDefault = false)
 public final class InlineIgnorePragma implements DockerfileRule {
   // hadolint's pragma grammar: "hadolint", blanks, "ignore", "=", a comma-separated list of ids
   private static final Pattern PRAGMA =
