@@ -14,19 +14,30 @@ import java.util.Set;
 
 /**
  * The build files found under a folder: Dockerfiles, {@code .dockerignore} files, Compose files and
- * Bake files, each list sorted by path. Folders named {@code .git} or {@code node_modules} are
- * skipped; symbolic links are not followed. Immutable.
+ * Bake files, each list sorted by path. Folders named {@code .git}, {@code .hg}, {@code .svn} or
+ * {@code node_modules} are skipped; symbolic links are not followed. Immutable.
  *
  * <p>A Dockerfile is a file named {@code Dockerfile} or {@code Containerfile}, {@code
  * Dockerfile.*}, {@code *.Dockerfile}, {@code *.dockerfile} or {@code *.containerfile}, except
- * {@code *.dockerignore} (BuildKit's per-Dockerfile ignore files).
+ * {@code *.dockerignore} (BuildKit's per-Dockerfile ignore files) and names ending in a source,
+ * document or archive suffix such as {@code Dockerfile.java} or {@code Dockerfile.md}.
  */
 record ProjectFiles(
     List<Path> dockerfiles,
     List<Path> dockerignores,
     List<Path> composeFiles,
     List<Path> bakeFiles) {
-  private static final Set<String> SKIPPED = Set.of(".git", "node_modules");
+  private static final Set<String> SKIPPED = Set.of(".git", "node_modules", ".hg", ".svn");
+
+  /**
+   * Suffixes of files that are not Dockerfiles although named {@code Dockerfile.*}: sources,
+   * compiled classes, documents, scripts and backups (found dogfooding: Dockerfile.java).
+   */
+  private static final Set<String> NOT_DOCKERFILE_SUFFIXES =
+      Set.of(
+          "java", "class", "kt", "go", "py", "pyc", "rb", "rs", "js", "ts", "c", "h", "cs", "md",
+          "txt", "json", "yml", "yaml", "toml", "xml", "html", "sh", "ps1", "bat", "bak", "orig",
+          "rej", "swp", "tmp", "log", "patch", "diff", "jar", "zip", "gz", "tgz", "png", "svg");
 
   ProjectFiles {
     dockerfiles = List.copyOf(dockerfiles);
@@ -92,6 +103,10 @@ record ProjectFiles(
       return false;
     }
     String lower = name.toLowerCase(Locale.ROOT);
+    int dot = lower.lastIndexOf('.');
+    if (dot > 0 && NOT_DOCKERFILE_SUFFIXES.contains(lower.substring(dot + 1))) {
+      return false;
+    }
     return name.equals("Dockerfile")
         || name.equals("Containerfile")
         || name.startsWith("Dockerfile.")

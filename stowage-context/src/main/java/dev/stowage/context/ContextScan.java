@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -155,6 +156,30 @@ public record ContextScan(
     };
   }
 
+  private static final List<String> BUILD_MANIFESTS =
+      List.of(
+          "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
+          "package.json", "Cargo.toml", "go.mod", "setup.py", "pyproject.toml", "CMakeLists.txt",
+          "Makefile", "build.sbt", "mix.exs", "composer.json", "Gemfile", "meson.build",
+          "angular.json", "tsconfig.json");
+
+  /** Whether {@code dir} holds a build manifest, so that its build/ or target/ is output. */
+  static boolean isBuildRoot(Path dir) {
+    if (dir == null) {
+      return false;
+    }
+    for (String m : BUILD_MANIFESTS) {
+      if (Files.isRegularFile(dir.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+    }
+    try (var s = Files.newDirectoryStream(dir, "*.{csproj,fsproj,sln}")) {
+      return s.iterator().hasNext();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Whether a file name (with its parent directory's name) looks like it holds a secret. */
   public static boolean isSecretFile(String name, String parentName) {
     String n = name.toLowerCase(Locale.ROOT);
@@ -274,6 +299,11 @@ public record ContextScan(
       int index = -1;
       if (!parent.insideNotable && notable.size() < MAX_NOTABLE) {
         Optional<Kind> kind = directoryKind(dir.getFileName().toString());
+        if (kind.filter(k -> k == Kind.BUILD_OUTPUT).isPresent() && !isBuildRoot(dir.getParent())) {
+          // A folder named build/, dist/, out/ or target/ is a build's output only beside the
+          // build's manifest; src/main/java/com/acme/build/ is source (found dogfooding).
+          kind = Optional.empty();
+        }
         if (kind.isPresent()) {
           index = notable.size();
           notable.add(new NotableItem(rel, kind.get(), true, ex, 0, 0, 0));

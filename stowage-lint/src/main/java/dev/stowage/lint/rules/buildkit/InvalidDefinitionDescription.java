@@ -23,7 +23,8 @@ import java.util.Locale;
     id = "InvalidDefinitionDescription",
     title = "Comment for build stage or argument should follow the format: `# <arg/stage name> <description>`",
     severity = Severity.WARNING,
-    category = Category.MAINTAINABILITY)
+    category = Category.MAINTAINABILITY,
+    enabledByDefault = false)
 public final class InvalidDefinitionDescription implements DockerfileRule {
   @Override
   public void check(RuleContext ctx) {
