@@ -3,6 +3,7 @@ package dev.stowage.dockerfile.shell;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import java.util.Set;
 
@@ -100,8 +101,15 @@ public final class Arguments {
 
   /** The positional arguments as {@link Word#text()}. */
   public List<String> positionalTexts() {
-    return positional.stream().map(Word::text).toList();
+    List<String> t = positionalTexts;
+    if (t == null) {
+      t = positional.stream().map(Word::text).toList();
+      positionalTexts = t;
+    }
+    return t;
   }
+
+  private volatile @Nullable List<String> positionalTexts;
 
   /** Whether any of the named flags (written with dashes, e.g. {@code "-y", "--yes"}) is set. */
   public boolean hasFlag(String... names) {

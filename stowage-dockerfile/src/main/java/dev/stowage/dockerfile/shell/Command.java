@@ -301,6 +301,9 @@ public final class Command {
   }
 
   static String baseName(String program) {
+    if (program.isEmpty() || program.charAt(0) != '/' && program.indexOf('/') < 0) {
+      return program;
+    }
     int slash = program.lastIndexOf('/');
     return slash >= 0 && slash < program.length() - 1 ? program.substring(slash + 1) : program;
   }
@@ -379,8 +382,16 @@ public final class Command {
 
   /** The arguments split with the built-in value-flag table for this program. */
   public Arguments arguments() {
-    return Arguments.of(args(), KNOWN_VALUE_FLAGS.getOrDefault(baseName(name()), Set.of()));
+    Arguments a = arguments;
+    if (a == null) {
+      // Computed once: rules ask every command for its arguments (#3 lint speed).
+      a = Arguments.of(args(), KNOWN_VALUE_FLAGS.getOrDefault(baseName(name()), Set.of()));
+      arguments = a;
+    }
+    return a;
   }
+
+  private @Nullable Arguments arguments;
 
   /** The arguments split knowing exactly which flags take a value. */
   public Arguments arguments(Set<String> valueFlags) {

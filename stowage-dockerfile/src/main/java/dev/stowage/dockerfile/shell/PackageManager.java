@@ -174,8 +174,19 @@ public enum PackageManager {
 
   /** The package manager run by a program name such as {@code apt-get} or {@code /usr/bin/pip3}. */
   public static Optional<PackageManager> forCommand(String program) {
-    String base = Command.baseName(program);
-    return Arrays.stream(values()).filter(m -> m.commands.contains(base)).findFirst();
+    return Optional.ofNullable(BY_COMMAND.get(Command.baseName(program)));
+  }
+
+  private static final java.util.Map<String, PackageManager> BY_COMMAND = byCommand();
+
+  private static java.util.Map<String, PackageManager> byCommand() {
+    java.util.Map<String, PackageManager> m = new java.util.HashMap<>();
+    for (PackageManager pm : values()) {
+      for (String c : pm.commands) {
+        m.putIfAbsent(c, pm);
+      }
+    }
+    return java.util.Map.copyOf(m);
   }
 
   /** Splits a package argument into name and version according to this tool's syntax. */

@@ -96,13 +96,21 @@ public final class ShellScript {
 
   /** Every package install ({@code apt-get install}, {@code pip install}, {@code npm ci}, ...). */
   public List<PackageInstall> packageInstalls() {
+    List<PackageInstall> cached = installs;
+    if (cached != null) {
+      return cached;
+    }
     List<PackageInstall> out = new ArrayList<>();
     for (Command c : commands) {
       Command target = pythonModule(c);
       PackageManager.forCommand(target.name()).flatMap(m -> m.install(target)).ifPresent(out::add);
     }
-    return List.copyOf(out);
+    // Computed once per script: many rules ask (#3 lint speed).
+    installs = List.copyOf(out);
+    return installs;
   }
+
+  private volatile @Nullable List<PackageInstall> installs;
 
   /** The package installs of one package manager. */
   public List<PackageInstall> packageInstalls(PackageManager manager) {

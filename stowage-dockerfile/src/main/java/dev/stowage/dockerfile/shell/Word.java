@@ -8,14 +8,62 @@ import java.util.Optional;
  * A shell word: its raw text as written and its parts; immutable, offsets 0-based into the parsed
  * input with {@code raw} equal to the input between them.
  */
-public record Word(String raw, List<WordPart> parts, int offset, int endOffset) implements Node {
+public final class Word implements Node {
+  private final String raw;
+  private final List<WordPart> parts;
+  private final int offset;
+  private final int endOffset;
+  // Rules ask for a word's text many times; it is computed once (#3 lint speed).
+  private final String text;
+  private final Optional<String> literal;
 
   /** Copies the part list and checks the span. */
-  public Word {
-    parts = List.copyOf(parts);
+  public Word(String raw, List<WordPart> parts, int offset, int endOffset) {
+    this.parts = List.copyOf(parts);
     if (endOffset - offset != raw.length()) {
       throw new IllegalArgumentException("raw text does not match span");
     }
+    this.raw = raw;
+    this.offset = offset;
+    this.endOffset = endOffset;
+    StringBuilder out = new StringBuilder(raw.length());
+    appendText(this.parts, out);
+    this.text = out.toString();
+    out.setLength(0);
+    this.literal = appendLiteral(this.parts, out) ? Optional.of(out.toString()) : Optional.empty();
+  }
+
+  /** The word exactly as written. */
+  public String raw() {
+    return raw;
+  }
+
+  public List<WordPart> parts() {
+    return parts;
+  }
+
+  @Override
+  public int offset() {
+    return offset;
+  }
+
+  @Override
+  public int endOffset() {
+    return endOffset;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Word w
+        && w.offset == offset
+        && w.endOffset == endOffset
+        && w.raw.equals(raw)
+        && w.parts.equals(parts);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(raw, parts, offset, endOffset);
   }
 
   static Word empty(int at) {
@@ -35,8 +83,7 @@ public record Word(String raw, List<WordPart> parts, int offset, int endOffset) 
    * {@code a b} and {@code "x"y} gives {@code xy}; glob characters are kept as they are.
    */
   public Optional<String> literal() {
-    StringBuilder out = new StringBuilder();
-    return appendLiteral(parts, out) ? Optional.of(out.toString()) : Optional.empty();
+    return literal;
   }
 
   private static boolean appendLiteral(List<WordPart> parts, StringBuilder out) {
@@ -62,9 +109,7 @@ public record Word(String raw, List<WordPart> parts, int offset, int endOffset) 
    * gives {@code $HOME/bin}.
    */
   public String text() {
-    StringBuilder out = new StringBuilder();
-    appendText(parts, out);
-    return out.toString();
+    return text;
   }
 
   private void appendText(List<WordPart> parts, StringBuilder out) {

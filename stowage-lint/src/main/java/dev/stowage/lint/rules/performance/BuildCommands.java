@@ -49,6 +49,19 @@ public final class BuildCommands {
 
   /** The arguments after the program, split with the program's value-taking flags. */
   public static Arguments arguments(Command c) {
+    // Rules ask the same command again and again; commands are immutable, compare by identity.
+    Arguments cached = ARGUMENTS.get(c);
+    if (cached == null) {
+      cached = computeArguments(c);
+      ARGUMENTS.put(c, cached);
+    }
+    return cached;
+  }
+
+  private static final java.util.Map<Command, Arguments> ARGUMENTS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  private static Arguments computeArguments(Command c) {
     List<Word> w = unwrapped(c);
     List<Word> args = w.isEmpty() ? List.of() : w.subList(1, w.size());
     String p = program(c);

@@ -110,9 +110,18 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
   /**
    * The stage installs or calls a tool whose only job is to drop root at start-up (gosu, su-exec).
    */
+  /** A cheap test before the regular expression. */
+  private static boolean mayDropPrivileges(String text) {
+    return text.contains("gosu")
+        || text.contains("su-exec")
+        || text.contains("setpriv")
+        || text.contains("chpst");
+  }
+
   private static boolean dropsPrivileges(Stage stage) {
     for (Instruction ins : stage.instructions()) {
       if (ins instanceof Instruction.CommandForm c
+          && mayDropPrivileges(c.syntax().original())
           && DROPS_PRIVILEGES.matcher(c.syntax().original()).find()) {
         return true;
       }

@@ -145,7 +145,20 @@ public final class ToolchainInFinalImage implements DockerfileRule {
   }
 
   static String shorten(String text) {
-    String t = text.strip().replaceAll("\\s+", " ");
-    return t.length() <= 50 ? t : t.substring(0, 47) + "...";
+    StringBuilder t = new StringBuilder(51);
+    boolean space = false;
+    for (int i = 0; i < text.length() && t.length() <= 50; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = t.length() > 0;
+      } else {
+        if (space) {
+          t.append(' ');
+          space = false;
+        }
+        t.append(c);
+      }
+    }
+    return t.length() <= 50 ? t.toString() : t.substring(0, 47) + "...";
   }
 }
