@@ -234,16 +234,25 @@ public final class Linter {
     return out;
   }
 
+  // Rule names and kinds are asked for every rule of every file: computed once (#3 lint speed).
+  private static final Map<RuleMeta, List<String>> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<RuleMeta, Boolean> BUILDKIT = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static List<String> names(RuleMeta meta) {
-    List<String> n = new ArrayList<>();
-    n.add(meta.id());
-    n.addAll(meta.aliases());
-    return n;
+    return NAMES.computeIfAbsent(
+        meta,
+        m -> {
+          List<String> n = new ArrayList<>();
+          n.add(m.id());
+          n.addAll(m.aliases());
+          return List.copyOf(n);
+        });
   }
 
   /** A BuildKit build check is named by its check name (id or alias), not by a DL/ST/SC code. */
   static boolean isBuildKitCheck(RuleMeta meta) {
-    return names(meta).stream().anyMatch(n -> !CODE.matcher(n).matches());
+    return BUILDKIT.computeIfAbsent(
+        meta, m -> names(m).stream().anyMatch(n -> !CODE.matcher(n).matches()));
   }
 
   private static Optional<Severity> override(RuleMeta meta, LintOptions options) {

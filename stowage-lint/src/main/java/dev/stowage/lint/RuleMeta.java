@@ -26,6 +26,17 @@ public record RuleMeta(
         a.id(), a.title(), a.severity(), a.category(), a.fixable(), a.enabledByDefault(), List.of(a.aliases()), rule);
   }
 
+  // Metadata is one per rule instance: identity hashing keeps lookups cheap (RuleMeta holds lists).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RuleMeta m && m.rule == rule && m.id.equals(id);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
   /** The documentation page of the rule, relative to the repository root. */
   public String docPath() {
     return "docs/rules/" + id + ".md";

@@ -68,8 +68,9 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
         stage = ctx.model().stages().get(sb.stage());
         continue;
       }
-      if (base instanceof Base.Image img && switchesUser(img.reference())) {
-        return;
+      if (base instanceof Base.Image img
+          && (switchesUser(img.reference()) || isWindows(img.reference()))) {
+        return; // Windows containers have no root user (found in the official corpus)
       }
       if (base instanceof Base.Invalid || stage.from().image().isEmpty()) {
         return; // an unresolved base could be anything
@@ -91,6 +92,17 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
       case Base.Scratch s -> "scratch";
       default -> base.name();
     };
+  }
+
+  /** Windows base images (servercore, nanoserver, windows): root does not apply. */
+  static boolean isWindows(ImageReference ref) {
+    String repo = ref.repository();
+    return repo.startsWith("windows/")
+        || repo.endsWith("/windowsservercore")
+        || repo.endsWith("/nanoserver")
+        || repo.contains("windows/servercore")
+        || repo.contains("windows/nanoserver")
+        || ref.tag().filter(t -> t.contains("windowsservercore") || t.contains("nanoserver")).isPresent();
   }
 
   /** Images that set a non-root user themselves. */

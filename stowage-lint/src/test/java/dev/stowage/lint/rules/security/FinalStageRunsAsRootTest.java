@@ -67,4 +67,11 @@ class FinalStageRunsAsRootTest {
         COPY --from=tools /usr/bin/curl /usr/bin/curl
         """);
   }
+
+  @Test
+  void acceptsWindowsBases() {
+    tester.accepts("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo hi\n");
+    tester.accepts("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCMD [\"cmd\"]\n");
+    tester.accepts("FROM eclipse-temurin:21-jdk-windowsservercore-ltsc2022\nCMD [\"java\"]\n");
+  }
 }
