@@ -2,6 +2,7 @@ package dev.stowage.lint;
 
 import dev.stowage.lint.rules.correctness.InstructionBeforeFrom;
 import dev.stowage.lint.rules.buildkit.ConsistentInstructionCasing;
+import dev.stowage.lint.rules.buildkit.CopyIgnoredFile;
 import dev.stowage.lint.rules.buildkit.ExposeInvalidFormat;
 import dev.stowage.lint.rules.buildkit.ExposeProtoCasing;
 import dev.stowage.lint.rules.buildkit.FromAsCasing;
@@ -188,6 +189,7 @@ public final class BuiltInRules {
     new PipeWithoutPipefail(),
     // --- BuildKit build checks ---
     new ConsistentInstructionCasing(),
+    new CopyIgnoredFile(),
     new ExposeInvalidFormat(),
     new ExposeProtoCasing(),
     new FromAsCasing(),
