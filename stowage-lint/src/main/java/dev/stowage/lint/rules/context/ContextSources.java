@@ -7,10 +7,13 @@ import dev.stowage.dockerfile.Word;
 import dev.stowage.dockerfile.model.Scope;
 import dev.stowage.lint.RuleContext;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,13 +51,59 @@ public final class ContextSources {
     if (dir.isEmpty()) {
       return Optional.empty();
     }
+    Path key = dir.get().toAbsolutePath().normalize();
+    long stamp = stamp(key);
+    synchronized (CACHE) {
+      Cached c = CACHE.get(key);
+      if (c != null && c.stamp == stamp && System.nanoTime() - c.madeAt < MAX_AGE_NANOS) {
+        return c.context;
+      }
+    }
+    Optional<Context> context;
     try {
       Optional<DockerIgnore> ignore = DockerIgnore.read(dir.get());
       ContextScan scan = ContextScan.scan(dir.get(), ignore.orElse(DockerIgnore.none()));
-      return Optional.of(new Context(dir.get(), ignore, scan));
+      context = Optional.of(new Context(dir.get(), ignore, scan));
     } catch (IOException e) {
-      return Optional.empty(); // an unreadable context is the build's error to report, not a rule's
+      context = Optional.empty(); // an unreadable context is the build's error to report, not a rule's
     }
+    synchronized (CACHE) {
+      CACHE.put(key, new Cached(context, stamp, System.nanoTime()));
+    }
+    return context;
+  }
+
+  /**
+   * Scans of recent contexts. Several rules, and every Dockerfile of one folder, share a context:
+   * scanning it once per rule and file made linting N files of a folder quadratic (found
+   * measuring against dockerfilelint). Entries are dropped when the folder's or its
+   * .dockerignore's modification time changes, and after a few seconds in a long-lived process.
+   */
+  private static final Map<Path, Cached> CACHE =
+      new LinkedHashMap<>(16, 0.75f, /* accessOrder= */ true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Cached> eldest) {
+          return size() > 8;
+        }
+      };
+
+  private static final long MAX_AGE_NANOS = 10_000_000_000L;
+
+  private record Cached(Optional<Context> context, long stamp, long madeAt) {}
+
+  private static long stamp(Path dir) {
+    long s = 0;
+    try {
+      s = Files.getLastModifiedTime(dir).toMillis();
+    } catch (IOException e) {
+      // no stamp: the entry is still bounded by its age
+    }
+    try {
+      s = s * 31 + Files.getLastModifiedTime(dir.resolve(DockerIgnore.FILE_NAME)).toMillis();
+    } catch (IOException e) {
+      // no .dockerignore
+    }
+    return s;
   }
 
   /**
