@@ -78,18 +78,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
     boolean colours = colourOption.colours(terminal, spec.commandLine());
-    String thresholdText = failureThreshold;
-    @Nullable FailureThreshold given =
-        thresholdText == null
-            ? null
-            : FailureThreshold.parse(thresholdText)
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(),
-                        "unknown --failure-threshold '"
-                            + thresholdText
-                            + "'; expected error, warning, info, style or none"));
+    @Nullable FailureThreshold given = FailureThreshold.option(failureThreshold, spec.commandLine());
     Optional<Path> explicitConfig = configOptions.explicit();
     Path root;
     try {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * {@code --failure-threshold}: the least severity that makes a command exit with 1, or {@code none}
@@ -26,6 +28,25 @@ enum FailureThreshold {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Reads the {@code --failure-threshold} option; {@code null} when it was not given.
+   *
+   * @throws ParameterException (exit code 2) naming the valid levels
+   */
+  static @Nullable FailureThreshold option(@Nullable String text, CommandLine commandLine) {
+    if (text == null) {
+      return null;
+    }
+    return parse(text)
+        .orElseThrow(
+            () ->
+                new ParameterException(
+                    commandLine,
+                    "unknown --failure-threshold '"
+                        + text
+                        + "'; expected error, warning, info, style or none"));
   }
 
   /**

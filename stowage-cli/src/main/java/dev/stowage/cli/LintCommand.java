@@ -103,18 +103,7 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws UserInputException, EnvironmentException {
     FindingsFormat format = formatOption.select(FindingsFormat.class, FindingsFormat.TTY);
     boolean colours = colourOption.colours(terminal, spec.commandLine());
-    String thresholdText = failureThreshold;
-    @Nullable FailureThreshold given =
-        thresholdText == null
-            ? null
-            : FailureThreshold.parse(thresholdText)
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(),
-                        "unknown --failure-threshold '"
-                            + thresholdText
-                            + "'; expected error, warning, info, style or none"));
+    @Nullable FailureThreshold given = FailureThreshold.option(failureThreshold, spec.commandLine());
     Linter linter = Linter.builtIn();
     PrintWriter out = spec.commandLine().getOut();
     if (listRules) {
