@@ -1,0 +1,351 @@
+package dev.stowage.image;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads an image and reports its layers, waste and largest paths with dive's definitions (see
+ * {@link ImageReport}). Each layer's tar is streamed once, nothing is written to disk, and memory
+ * grows with the number of files. Immutable and thread-safe.
+ *
+ * <p>Deliberate differences from dive: opaque directories ({@code .wh..wh..opq}) hide the lower
+ * layers' children in the merged tree (dive ignores them); a whiteout of a path that never existed
+ * counts 0 bytes (dive stops scanning that layer); estargz metadata entries are not files.
+ */
+public final class ImageAnalyzer {
+  private static final int TOP = 10;
+  private static final Set<String> ESTARGZ_METADATA =
+      Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
+
+  private final ImageLimits limits;
+
+  private ImageAnalyzer(ImageLimits limits) {
+    this.limits = limits;
+  }
+
+  /** An analyzer with {@link ImageLimits#DEFAULT}. */
+  public static ImageAnalyzer create() {
+    return new ImageAnalyzer(ImageLimits.DEFAULT);
+  }
+
+  public static ImageAnalyzer withLimits(ImageLimits limits) {
+    return new ImageAnalyzer(limits);
+  }
+
+  /** Analyzes {@code source}, picking linux/amd64 or the only manifest from an index. */
+  public ImageReport analyze(ImageSource source) throws ImageFormatException, IOException {
+    return analyze(source, Optional.empty());
+  }
+
+  /**
+   * Analyzes {@code source}; {@code platform} ({@code os/arch[/variant]}) picks a manifest from an
+   * OCI index.
+   *
+   * @throws ImageFormatException when the source is not a readable image (exit code 2)
+   * @throws IOException when reading fails for reasons outside the input
+   */
+  public ImageReport analyze(ImageSource source, Optional<String> platform)
+      throws ImageFormatException, IOException {
+    Path path = source.path();
+    if (!Files.exists(path)) {
+      throw new ImageFormatException(source + ": no such file or directory");
+    }
+    ImageSource.Kind kind = source.kind();
+    if (kind == ImageSource.Kind.OCI_DIR && !Files.isDirectory(path)) {
+      throw new ImageFormatException(source + ": not a directory");
+    }
+    if (kind != ImageSource.Kind.OCI_DIR && kind != ImageSource.Kind.SNIFF && Files.isDirectory(path)) {
+      throw new ImageFormatException(source + ": a directory, not an archive");
+    }
+    if (Files.isDirectory(path)) {
+      try (Blobs blobs = new Blobs.Dir(path)) {
+        return read(source, blobs, ImageLayout.oci(blobs, source, platform, limits));
+      }
+    }
+    Blobs.Tar tar;
+    try {
+      tar = new Blobs.Tar(path);
+    } catch (IOException | IllegalArgumentException e) {
+      if (kind != ImageSource.Kind.SNIFF) {
+        throw new ImageFormatException(source + ": not a tar archive (" + e.getMessage() + ")", e);
+      }
+      return singleLayer(source, path);
+    }
+    try (Blobs blobs = tar) {
+      boolean docker =
+          switch (kind) {
+            case DOCKER_ARCHIVE -> true;
+            case OCI_ARCHIVE -> false;
+            default -> blobs.has("manifest.json") || !blobs.has("oci-layout");
+          };
+      if (kind == ImageSource.Kind.SNIFF && !blobs.has("manifest.json") && !blobs.has("oci-layout")) {
+        return singleLayer(source, path);
+      }
+      List<ImageLayout.LayerRef> layers =
+          docker
+              ? ImageLayout.docker(blobs, source, limits)
+              : ImageLayout.oci(blobs, source, platform, limits);
+      return read(source, blobs, layers);
+    }
+  }
+
+  /** A bare tar (possibly compressed) with neither manifest: one layer, no config. */
+  private ImageReport singleLayer(ImageSource source, Path file)
+      throws ImageFormatException, IOException {
+    Path abs = file.toAbsolutePath();
+    try (Blobs blobs = new Blobs.Dir(abs.getParent())) {
+      ImageLayout.LayerRef ref =
+          new ImageLayout.LayerRef(abs.getFileName().toString(), Optional.empty(), "(missing)", false);
+      return read(source, blobs, List.of(ref));
+    }
+  }
+
+  /** Per-path tally across layers: dive's EfficiencyData. */
+  private static final class Tally {
+    int count;
+    long cumulative;
+    long min = -1;
+  }
+
+  private ImageReport read(ImageSource source, Blobs blobs, List<ImageLayout.LayerRef> refs)
+      throws ImageFormatException, IOException {
+    FileTree stacked = new FileTree();
+    Map<String, Tally> tallies = new HashMap<>();
+    List<ImageReport.Layer> layers = new ArrayList<>();
+    long imageBytes = 0;
+    long entries = 0;
+    long sizeBytes = 0;
+    long userSizeBytes = 0;
+    for (int i = 0; i < refs.size(); i++) {
+      ImageLayout.LayerRef ref = refs.get(i);
+      String where = "layer " + i + " of " + source;
+      Optional<InputStream> raw = blobs.open(ref.blob());
+      if (raw.isEmpty()) {
+        throw new ImageFormatException(where + ": missing blob " + ref.blob());
+      }
+      FileTree layer = new FileTree();
+      List<FileTree.Node> opaque = new ArrayList<>();
+      long layerSize = 0;
+      String digest;
+      try (LayerStream in = LayerStream.open(raw.get(), limits, imageBytes)) {
+        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        int read = 0;
+        try {
+          TarArchiveEntry e;
+          while ((e = tar.getNextEntry()) != null) {
+            read++;
+            if (++entries > limits.maxEntries()) {
+              throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
+            }
+            List<String> segments = segments(e.getName(), where);
+            if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
+              continue;
+            }
+            long size = e.getSize();
+            if (size < 0) {
+              throw new ImageFormatException(where + ": negative size for " + e.getName());
+            }
+            layerSize = Math.addExact(layerSize, size);
+            if (segments.isEmpty()) {
+              continue; // the root entry ("/" or "./") carries no file
+            }
+            String last = segments.get(segments.size() - 1);
+            if (last.equals(FileTree.OPAQUE)) {
+              opaque.add(layer.add(segments.subList(0, segments.size() - 1)));
+              continue;
+            }
+            FileTree.Node node = layer.add(segments);
+            node.size = size;
+            node.dir = e.isDirectory();
+            node.explicit = true;
+          }
+          digest = in.drainAndDigest();
+        } catch (LayerStream.LimitExceeded ex) {
+          throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
+        } catch (EOFException ex) {
+          throw new ImageFormatException(where + ": truncated stream", ex);
+        } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
+          String msg = String.valueOf(ex.getMessage());
+          if (msg.toLowerCase(java.util.Locale.ROOT).contains("truncated")) {
+            throw new ImageFormatException(where + ": truncated stream", ex);
+          }
+          throw new ImageFormatException(
+              where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+        }
+        imageBytes += in.uncompressedBytes();
+      }
+      if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(digest)) {
+        throw new ImageFormatException(
+            where + ": content digest " + digest + " does not match the config's diff_id " + ref.diffId().get());
+      }
+      tally(layer, i == 0 ? new FileTree() : stacked, tallies);
+      int[] diff = diffAndStack(layer, opaque, stacked);
+      layers.add(new ImageReport.Layer(i, digest, layerSize, ref.command(), diff[0], diff[1], diff[2]));
+      sizeBytes += layerSize;
+      if (i != 0) {
+        userSizeBytes += layerSize;
+      }
+    }
+    return report(source, layers, sizeBytes, userSizeBytes, tallies, stacked);
+  }
+
+  /** An entry name as path components, refusing absolute and {@code ..} paths. */
+  static List<String> segments(String name, String where) throws ImageFormatException {
+    if (name.startsWith("/") && !name.equals("/")) {
+      throw new ImageFormatException(where + ": absolute entry path " + name);
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : name.split("/")) {
+      if (s.isEmpty() || s.equals(".")) {
+        continue;
+      }
+      if (s.equals("..")) {
+        throw new ImageFormatException(where + ": entry path escapes the root: " + name);
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** Adds the layer's leaves to the tallies as dive's Efficiency does. */
+  private static void tally(FileTree layer, FileTree below, Map<String, Tally> tallies) {
+    for (FileTree.Node n : FileTree.preOrder(layer.root)) {
+      if (!n.isLeaf()) {
+        continue;
+      }
+      long size = n.size;
+      if (n.isWhiteout()) {
+        // A removal costs what it removed, counted only when a directory was removed.
+        size = below.get(n.segments()).filter(p -> p.dir).map(FileTree::subtreeSize).orElse(0L);
+      }
+      Tally t = tallies.computeIfAbsent(n.path(), k -> new Tally());
+      t.count++;
+      t.cumulative += size;
+      if (t.min < 0 || size < t.min) {
+        t.min = size;
+      }
+    }
+  }
+
+  /** Counts added, changed and removed files against {@code stacked}, then stacks the layer. */
+  private static int[] diffAndStack(FileTree layer, List<FileTree.Node> opaque, FileTree stacked) {
+    int added = 0;
+    int changed = 0;
+    int removed = 0;
+    for (FileTree.Node dir : opaque) {
+      Optional<FileTree.Node> below = stacked.get(dir.segments());
+      if (below.isPresent()) {
+        for (FileTree.Node child : List.copyOf(below.get().children().values())) {
+          removed += FileTree.fileCount(child);
+          FileTree.remove(child);
+        }
+      }
+    }
+    for (FileTree.Node n : FileTree.preOrder(layer.root)) {
+      if (n == layer.root) {
+        continue;
+      }
+      Optional<FileTree.Node> below = stacked.get(n.segments());
+      if (n.isWhiteout()) {
+        if (below.isPresent()) {
+          removed += FileTree.fileCount(below.get());
+          FileTree.remove(below.get());
+        }
+        continue;
+      }
+      if (n.explicit && !n.dir) {
+        if (below.isPresent()) {
+          changed++;
+        } else {
+          added++;
+        }
+      }
+      // dive copies every node's info, an intermediate node's empty one included.
+      FileTree.Node target = stacked.add(n.segments());
+      target.size = n.size;
+      target.dir = n.dir;
+      target.explicit = n.explicit;
+    }
+    return new int[] {added, changed, removed};
+  }
+
+  private static ImageReport report(
+      ImageSource source,
+      List<ImageReport.Layer> layers,
+      long sizeBytes,
+      long userSizeBytes,
+      Map<String, Tally> tallies,
+      FileTree merged) {
+    long minimum = 0;
+    long discovered = 0;
+    long wasted = 0;
+    List<ImageReport.Inefficiency> inefficiencies = new ArrayList<>();
+    for (Map.Entry<String, Tally> e : tallies.entrySet()) {
+      Tally t = e.getValue();
+      minimum += t.min;
+      discovered += t.cumulative;
+      if (t.count >= 2) {
+        wasted += t.cumulative;
+        inefficiencies.add(new ImageReport.Inefficiency(e.getKey(), t.count, t.cumulative));
+      }
+    }
+    double efficiency = discovered == 0 ? 1.0 : (double) minimum / (double) discovered;
+    inefficiencies.sort(
+        Comparator.comparingLong(ImageReport.Inefficiency::wastedBytes)
+            .reversed()
+            .thenComparing(ImageReport.Inefficiency::path));
+    double wastedUser = userSizeBytes == 0 ? 0 : (double) wasted / (double) userSizeBytes;
+
+    List<FileTree.Node> nodes = FileTree.preOrder(merged.root);
+    Map<FileTree.Node, Long> totals = new HashMap<>();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      FileTree.Node n = nodes.get(i);
+      long sum = n.dir ? 0 : n.size;
+      for (FileTree.Node c : n.children().values()) {
+        sum += totals.get(c);
+      }
+      totals.put(n, sum);
+    }
+    List<ImageReport.PathSize> files = new ArrayList<>();
+    List<ImageReport.PathSize> dirs = new ArrayList<>();
+    for (FileTree.Node n : nodes) {
+      if (n == merged.root) {
+        continue;
+      }
+      if (n.isLeaf() && !n.dir && n.explicit) {
+        files.add(new ImageReport.PathSize(n.path(), n.size));
+      } else if (!n.isLeaf() || n.dir) {
+        dirs.add(new ImageReport.PathSize(n.path(), totals.get(n)));
+      }
+    }
+    Comparator<ImageReport.PathSize> bySize =
+        Comparator.comparingLong(ImageReport.PathSize::sizeBytes)
+            .reversed()
+            .thenComparing(ImageReport.PathSize::path);
+    files.sort(bySize);
+    dirs.sort(bySize);
+    return new ImageReport(
+        source.toString(),
+        layers,
+        sizeBytes,
+        userSizeBytes,
+        efficiency,
+        wasted,
+        wastedUser,
+        inefficiencies,
+        files.subList(0, Math.min(TOP, files.size())),
+        dirs.subList(0, Math.min(TOP, dirs.size())));
+  }
+}

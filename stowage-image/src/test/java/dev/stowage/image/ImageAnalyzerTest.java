@@ -1,0 +1,297 @@
+package dev.stowage.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageAnalyzerTest {
+  private static final ImageAnalyzer ANALYZER = ImageAnalyzer.create();
+
+  @TempDir Path dir;
+
+  static Path fixtures() {
+    String prop = System.getProperty("stowage.shared");
+    for (String candidate : new String[] {prop, "../shared", "../../shared"}) {
+      if (candidate != null && Files.isDirectory(Path.of(candidate, "fixtures/images/dive"))) {
+        return Path.of(candidate, "fixtures/images/dive").toAbsolutePath().normalize();
+      }
+    }
+    throw new IllegalStateException("shared fixtures not found (set -Dstowage.shared=DIR)");
+  }
+
+  private static ImageReport analyze(String source) throws Exception {
+    return ANALYZER.analyze(ImageSource.parse(source));
+  }
+
+  /** dive's own expectations for this archive (dive/image/docker/image_archive_analysis_test.go). */
+  @Test
+  void dockerArchiveMatchesDivesDocumentedNumbers() throws Exception {
+    ImageReport r = analyze("docker-archive:" + fixtures().resolve("test-docker-image.tar"));
+    assertThat(r.sizeBytes()).isEqualTo(1220598);
+    assertThat(r.userSizeBytes()).isEqualTo(66237);
+    assertThat(r.wastedBytes()).isEqualTo(32025);
+    assertThat(r.wastedUserPercent()).isEqualTo(0.4834911001404049);
+    assertThat(r.efficiency()).isEqualTo(0.9844212134184309);
+    assertThat(r.layers()).hasSize(14);
+    assertThat(r.layers().get(3).command()).isEqualTo("/bin/sh -c cp /somefile.txt /root/example/somefile1.txt");
+  }
+
+  @Test
+  void wasteFollowsFromTheDockerfile() throws Exception {
+    ImageReport r = analyze(fixtures().resolve("test-docker-image.tar").toString());
+    // README.md was 6405 bytes in 2018; copies of it land on these paths more than once.
+    assertThat(r.inefficiencies()).extracting(ImageReport.Inefficiency::path)
+        .contains("/root/saved.txt", "/root/example/somefile1.txt");
+    ImageReport.Inefficiency saved = find(r, "/root/saved.txt");
+    assertThat(saved.count()).isEqualTo(2); // mv, then chmod +x copies it again
+    ImageReport.Inefficiency s1 = find(r, "/root/example/somefile1.txt");
+    // cp, then chmod 444; rm -rf whites out /root/example itself, a path of its own.
+    assertThat(s1.count()).isEqualTo(2);
+  }
+
+  private static ImageReport.Inefficiency find(ImageReport r, String path) {
+    return r.inefficiencies().stream().filter(i -> i.path().equals(path)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void kanikoArchiveOfTheSameDockerfileHasTheSameShape() throws Exception {
+    ImageReport docker = analyze(fixtures().resolve("test-docker-image.tar").toString());
+    ImageReport kaniko = analyze("docker-archive:" + fixtures().resolve("test-kaniko-image.tar"));
+    assertThat(kaniko.layers()).hasSize(14);
+    assertThat(kaniko.inefficiencies()).extracting(ImageReport.Inefficiency::path)
+        .containsExactlyInAnyOrderElementsOf(
+            docker.inefficiencies().stream().map(ImageReport.Inefficiency::path).toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "test-oci-uncompressed-image.tar",
+        "test-oci-gzip-image.tar",
+        "test-oci-zstd-image.tar",
+        "test-oci-estargz-image.tar"
+      })
+  void ociArchivesOfOneReadmeLayerAgree(String name) throws Exception {
+    ImageReport r = analyze("oci-archive:" + fixtures().resolve(name));
+    ImageReport bare = analyze(fixtures().resolve(name).toString());
+    assertThat(bare).isEqualTo(new ImageReport(bare.source(), r.layers(), r.sizeBytes(), r.userSizeBytes(),
+        r.efficiency(), r.wastedBytes(), r.wastedUserPercent(), r.inefficiencies(), r.largestFiles(), r.largestDirectories()));
+    assertThat(r.layers()).hasSize(1);
+    ImageReport.Layer l = r.layers().get(0);
+    assertThat(l.command()).isEqualTo("COPY README.md /README.md");
+    assertThat(l.sizeBytes()).isEqualTo(11189);
+    assertThat(l.added()).isEqualTo(1);
+    assertThat(r.efficiency()).isEqualTo(1.0);
+    assertThat(r.wastedBytes()).isZero();
+    assertThat(r.largestFiles()).containsExactly(new ImageReport.PathSize("/README.md", 11189));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "test-uncompressed-image.tar",
+        "test-gzip-image.tar",
+        "test-zstd-image.tar",
+        "test-estargz-image.tar"
+      })
+  void bareLayerTarsLoadAsOneLayer(String name) throws Exception {
+    ImageReport r = analyze(fixtures().resolve(name).toString());
+    assertThat(r.layers()).singleElement().satisfies(l -> {
+      assertThat(l.sizeBytes()).isEqualTo(11189);
+      assertThat(l.command()).isEqualTo("(missing)");
+    });
+    // The same file as the OCI images' only layer (the tar headers differ, so the digest does too).
+    ImageReport oci = analyze(fixtures().resolve("test-oci-uncompressed-image.tar").toString());
+    assertThat(r.largestFiles()).isEqualTo(oci.largestFiles());
+  }
+
+  @Test
+  void ociDirectoryReadsLikeTheArchive() throws Exception {
+    Path layout = dir.resolve("layout");
+    untar(fixtures().resolve("test-oci-zstd-image.tar"), layout);
+    ImageReport fromDir = analyze("oci:" + layout);
+    ImageReport fromTar = analyze("oci-archive:" + fixtures().resolve("test-oci-zstd-image.tar"));
+    assertThat(fromDir.layers()).isEqualTo(fromTar.layers());
+  }
+
+  @Test
+  void refusesPathTraversal() throws Exception {
+    Path layer = dir.resolve("evil.tar");
+    Files.write(layer, tar("../../etc/passwd", "x"));
+    assertThatThrownBy(() -> analyze(layer.toString()))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageContaining("layer 0 of " + layer)
+        .hasMessageContaining("escapes the root");
+  }
+
+  @Test
+  void refusesAbsolutePaths() throws Exception {
+    Path layer = dir.resolve("abs.tar");
+    Files.write(layer, tar("/etc/passwd", "x"));
+    assertThatThrownBy(() -> analyze(layer.toString()))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageContaining("absolute entry path /etc/passwd");
+  }
+
+  @Test
+  void refusesTruncatedGzip() throws Exception {
+    byte[] gz = gzip(tar("a.txt", "hello ".repeat(5000)));
+    Path layer = dir.resolve("cut.tar.gz");
+    Files.write(layer, Arrays.copyOf(gz, gz.length / 2));
+    assertThatThrownBy(() -> analyze(layer.toString()))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageStartingWith("layer 0 of " + layer + ": ");
+  }
+
+  @Test
+  void refusesGarbageAsNotATarStream() throws Exception {
+    Path layer = dir.resolve("junk.bin");
+    Files.write(layer, "this is not a tar stream at all, just some text\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> analyze(layer.toString()))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageContaining("not a tar stream");
+  }
+
+  @Test
+  void refusesAGzipBomb() throws Exception {
+    // 256 MiB of zeros in one tar entry, about 250 KiB compressed: ratio ~1000.
+    Path layer = dir.resolve("bomb.tar.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(layer));
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      TarArchiveEntry e = new TarArchiveEntry("zeros");
+      long size = 256L << 20;
+      e.setSize(size);
+      tar.putArchiveEntry(e);
+      byte[] buf = new byte[1 << 20];
+      for (long w = 0; w < size; w += buf.length) {
+        tar.write(buf);
+      }
+      tar.closeArchiveEntry();
+    }
+    assertThatThrownBy(() -> analyze(layer.toString()))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageContaining("decompression bomb");
+  }
+
+  @Test
+  void refusesTruncatedHugeEntry() throws Exception {
+    byte[] t = tar("big", "abc");
+    // Claim 8 GiB in the header (octal field at offset 124), then end the stream.
+    byte[] header = Arrays.copyOf(t, 512);
+    byte[] size = String.format("%011o", 8L << 30).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(size, 0, header, 124, 11);
+    Arrays.fill(header, 148, 156, (byte) ' ');
+    long sum = 0;
+    for (byte b : header) {
+      sum += b & 0xff;
+    }
+    byte[] ck = String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(ck, 0, header, 148, 8);
+    Path layer = dir.resolve("huge.tar");
+    Files.write(layer, Arrays.copyOf(header, 4096));
+    assertThatThrownBy(() -> analyze(layer.toString()))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void refusesAMissingFileAndAnArchiveWithoutManifest() throws Exception {
+    assertThatThrownBy(() -> analyze("docker-archive:" + dir.resolve("nope.tar")))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageContaining("no such file");
+    Path layer = dir.resolve("plain.tar");
+    Files.write(layer, tar("a", "b"));
+    assertThatThrownBy(() -> analyze("docker-archive:" + layer))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessage("docker-archive:" + layer + ": missing manifest.json");
+  }
+
+  @Test
+  void appliesWhiteoutsAndOpaqueDirectories() throws Exception {
+    Path layout = dir.resolve("oci");
+    Files.createDirectories(layout.resolve("blobs/sha256"));
+    Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    String l0 = blob(layout, tarOf("a/one", "1111", "a/two", "22", "b/three", "333"));
+    String l1 = blob(layout, tarOf("a/.wh..wh..opq", "", "a/four", "4", "b/.wh.three", ""));
+    String config = blob(layout, ("{\"history\":[{\"created_by\":\"base\"},{\"created_by\":\"x\",\"empty_layer\":true},{\"created_by\":\"second\"}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    String manifest = blob(layout, ("{\"schemaVersion\":2,\"config\":{\"digest\":\"" + config + "\"},\"layers\":["
+        + "{\"digest\":\"" + l0 + "\"},{\"digest\":\"" + l1 + "\"}]}").getBytes(StandardCharsets.UTF_8));
+    Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"" + manifest + "\"}]}");
+    ImageReport r = analyze("oci:" + layout);
+    assertThat(r.layers()).extracting(ImageReport.Layer::command).containsExactly("base", "second");
+    ImageReport.Layer top = r.layers().get(1);
+    assertThat(List.of(top.added(), top.changed(), top.removed())).containsExactly(1, 0, 3);
+    assertThat(r.largestFiles()).containsExactly(new ImageReport.PathSize("/a/four", 1));
+    // b/three is a file removed by a whiteout: dive counts the original 3 bytes plus 0.
+    assertThat(r.inefficiencies()).containsExactly(new ImageReport.Inefficiency("/b/three", 2, 3));
+    assertThat(r.sizeBytes()).isEqualTo(10);
+    assertThat(r.userSizeBytes()).isEqualTo(1);
+  }
+
+  private static String blob(Path layout, byte[] bytes) throws Exception {
+    String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    Files.write(layout.resolve("blobs/sha256/" + hex), bytes);
+    return "sha256:" + hex;
+  }
+
+  private static byte[] tar(String name, String content) throws IOException {
+    return tarOf(name, content);
+  }
+
+  private static byte[] tarOf(String... nameContent) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+      for (int i = 0; i < nameContent.length; i += 2) {
+        byte[] data = nameContent[i + 1].getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(nameContent[i], /* preserveAbsolutePath= */ true);
+        e.setSize(data.length);
+        tar.putArchiveEntry(e);
+        tar.write(data);
+        tar.closeArchiveEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static void untar(Path archive, Path target) throws IOException {
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(archive))) {
+      TarArchiveEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        Path p = target.resolve(e.getName()).normalize();
+        if (!p.startsWith(target)) {
+          throw new IOException("unsafe fixture entry " + e.getName());
+        }
+        if (e.isDirectory()) {
+          Files.createDirectories(p);
+        } else {
+          Files.createDirectories(p.getParent());
+          Files.copy(in, p);
+        }
+      }
+    }
+  }
+}
