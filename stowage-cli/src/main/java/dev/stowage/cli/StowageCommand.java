@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       BuildCommand.class,
       TrainCommand.class,
+      ImageCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
