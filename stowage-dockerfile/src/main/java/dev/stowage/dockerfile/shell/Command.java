@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -370,8 +371,15 @@ public final class Command {
       return true;
     }
     List<String> positional = arguments().positionalTexts();
-    return positional.size() >= subcommandPath.length
-        && positional.subList(0, subcommandPath.length).equals(Arrays.asList(subcommandPath));
+    if (positional.size() < subcommandPath.length) {
+      return false;
+    }
+    for (int i = 0; i < subcommandPath.length; i++) {
+      if (!positional.get(i).equals(subcommandPath[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first positional argument, such as {@code install} in {@code apt-get -y install x}. */
@@ -392,6 +400,32 @@ public final class Command {
   }
 
   private @Nullable Arguments arguments;
+
+  /**
+   * A fact derived from this command alone, computed by {@code compute} the first time {@code key}
+   * is asked for and remembered for the command's lifetime. {@code key} is compared by identity;
+   * callers keep one private constant per kind of fact. Rules ask the same commands the same
+   * questions many times per run (#3 lint speed). {@code compute} must depend only on the command.
+   */
+  public <T> T memo(Object key, Function<? super Command, ? extends T> compute) {
+    Object[] m = memo;
+    for (int i = 0; i < m.length; i += 2) {
+      if (m[i] == key) {
+        @SuppressWarnings("unchecked")
+        T v = (T) m[i + 1];
+        return v;
+      }
+    }
+    T value = compute.apply(this);
+    Object[] grown = Arrays.copyOf(memo, memo.length + 2);
+    grown[grown.length - 2] = key;
+    grown[grown.length - 1] = value;
+    memo = grown;
+    return value;
+  }
+
+  // key, value pairs; replaced whole (copy on write), so readers always see complete pairs
+  private volatile Object[] memo = new Object[0];
 
   /** The arguments split knowing exactly which flags take a value. */
   public Arguments arguments(Set<String> valueFlags) {
