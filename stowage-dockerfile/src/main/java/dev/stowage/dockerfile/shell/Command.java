@@ -342,6 +342,18 @@ public final class Command {
     return words.isEmpty() ? "" : words.get(0).text();
   }
 
+  /** {@link #name()}'s base name, computed once: {@link #is} asks it of every command often. */
+  private String baseName() {
+    String b = baseName;
+    if (b == null) {
+      b = baseName(name());
+      baseName = b;
+    }
+    return b;
+  }
+
+  private @Nullable String baseName;
+
   /** The program word, absent for a command made only of assignments or redirections. */
   public Optional<Word> nameWord() {
     return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0));
@@ -364,7 +376,7 @@ public final class Command {
    */
   public boolean is(String program, String... subcommandPath) {
     String name = name();
-    if (!name.equals(program) && !baseName(name).equals(program)) {
+    if (!name.equals(program) && !baseName().equals(program)) {
       return false;
     }
     if (subcommandPath.length == 0) {
