@@ -103,6 +103,9 @@ public final class Pragmas {
    * that starts on {@code line}.
    */
   public boolean ignores(Collection<String> names, int line) {
+    if (global.isEmpty() && ranges.isEmpty()) {
+      return false;
+    }
     for (String n : names) {
       String k = key(n);
       if (global.contains(k)) {
@@ -126,6 +129,9 @@ public final class Pragmas {
     if (checkSkipAll && buildKitCheck) {
       return true;
     }
+    if (checkSkip.isEmpty() && checkRanges.isEmpty()) {
+      return false;
+    }
     for (String n : names) {
       String k = key(n);
       if (checkSkip.contains(k)) {
@@ -146,6 +152,9 @@ public final class Pragmas {
   public boolean skipsCheckEverywhere(Collection<String> names, boolean buildKitCheck) {
     if (checkSkipAll && buildKitCheck) {
       return true;
+    }
+    if (checkSkip.isEmpty()) {
+      return false; // nearly every file: asked once per rule (#3 lint speed)
     }
     return names.stream().anyMatch(n -> checkSkip.contains(key(n)));
   }

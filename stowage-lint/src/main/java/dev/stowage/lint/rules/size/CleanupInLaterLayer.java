@@ -205,17 +205,26 @@ public final class CleanupInLaterLayer implements DockerfileRule {
       if (src.contains("*") || src.contains("?") || src.contains("[") || src.contains("$")) {
         continue;
       }
-      String base = src.replaceAll("/+$", "");
+      String base = stripTrailingSlashes(src);
       base = base.contains("/") ? base.substring(base.lastIndexOf('/') + 1) : base;
       int q = base.indexOf('?');
       base = q >= 0 ? base.substring(0, q) : base;
       if (!intoDir || src.endsWith("/") || base.equals(".") || base.isEmpty()) {
         out.add(d);
       } else {
-        out.add(d.replaceAll("/+$", "") + "/" + base);
+        out.add(stripTrailingSlashes(d) + "/" + base);
       }
     }
     return out;
+  }
+
+  /** {@code path} without trailing slashes (as {@code replaceAll("/+$", "")}, without a regex). */
+  private static String stripTrailingSlashes(String path) {
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(0, end);
   }
 
   private static String resolve(Optional<String> cwd, String path) {
