@@ -173,7 +173,8 @@ public final class BuildCommands {
 
   /** {@code go build} or {@code go install} of the project (not {@code go install tool@v1}). */
   public static boolean goBuilds(Command c) {
-    if (!(is(c, "go", "build") || is(c, "go", "install"))) {
+    // the program test first spares the sub-command arrays for most commands
+    if (!program(c).equals("go") || !(is(c, "go", "build") || is(c, "go", "install"))) {
       return false;
     }
     List<String> p = positional(c);
@@ -181,12 +182,13 @@ public final class BuildCommands {
   }
 
   public static boolean cargoBuilds(Command c) {
-    return is(c, "cargo", "build")
-        || (is(c, "cargo", "install") && hasFlag(c, "--path"));
+    return program(c).equals("cargo")
+        && (is(c, "cargo", "build") || (is(c, "cargo", "install") && hasFlag(c, "--path")));
   }
 
   public static boolean dotnetBuilds(Command c) {
-    return is(c, "dotnet", "publish") || is(c, "dotnet", "build");
+    return program(c).equals("dotnet")
+        && (is(c, "dotnet", "publish") || is(c, "dotnet", "build"));
   }
 
   /** {@code npm run build}, {@code yarn build}, {@code pnpm run build} and the like. */
