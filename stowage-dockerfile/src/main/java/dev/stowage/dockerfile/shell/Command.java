@@ -222,7 +222,7 @@ public final class Command {
     this.pipelineIndex = pipelineIndex;
     List<String> skipped = new ArrayList<>();
     this.words = unwrap(node.words(), skipped);
-    this.wrappers = List.copyOf(skipped);
+    this.wrappers = skipped.isEmpty() ? List.of() : List.copyOf(skipped);
   }
 
   private Command(Command base, List<Word> words, List<String> wrappers) {
@@ -285,7 +285,8 @@ public final class Command {
       skipped.add(name);
       i = j;
     }
-    return List.copyOf(words.subList(i, n));
+    // List.copyOf keeps an already immutable list as it is: no copy for unwrapped commands
+    return List.copyOf(i == 0 ? words : words.subList(i, n));
   }
 
   private static boolean isAssignmentText(String text) {
