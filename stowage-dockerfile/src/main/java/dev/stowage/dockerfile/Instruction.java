@@ -184,7 +184,11 @@ public sealed interface Instruction
   /** {@code RUN [--mount=...] [--network=...] [--security=...] command}. */
   record Run(InstructionNode syntax) implements CommandForm {
     public List<Mount> mounts() {
-      return syntax.flags("mount").stream().map(f -> Mount.parse(f.valueOrEmpty())).toList();
+      List<Flag> flags = syntax.flags("mount");
+      // asked by many rules of every RUN; most RUNs have no mounts (#3 lint speed)
+      return flags.isEmpty()
+          ? List.of()
+          : flags.stream().map(f -> Mount.parse(f.valueOrEmpty())).toList();
     }
 
     public Optional<String> network() {

@@ -89,6 +89,9 @@ public final class InstructionNode {
 
   /** Every flag with this name, in order. */
   public List<Flag> flags(String name) {
+    if (flags.isEmpty()) {
+      return List.of();
+    }
     return flags.stream().filter(f -> f.name().equals(name)).toList();
   }
 

@@ -13,18 +13,15 @@ final class LineMap {
   }
 
   static LineMap of(String src) {
+    // indexOf is an intrinsic: much faster than a charAt loop (#3 lint speed)
     int n = 1;
-    for (int i = 0; i < src.length(); i++) {
-      if (src.charAt(i) == '\n') {
-        n++;
-      }
+    for (int i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+      n++;
     }
     int[] starts = new int[n];
     int k = 1;
-    for (int i = 0; i < src.length(); i++) {
-      if (src.charAt(i) == '\n') {
-        starts[k++] = i + 1;
-      }
+    for (int i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+      starts[k++] = i + 1;
     }
     return new LineMap(starts, src.length());
   }

@@ -854,9 +854,7 @@ final class Parser {
 
   private void append(StringBuilder text, IntList map, int start, int end) {
     text.append(src, start, end);
-    for (int j = start; j < end; j++) {
-      map.add(j);
-    }
+    map.addRange(start, end);
   }
 
   private void addToken(Token.Kind kind, int start, int end) {
@@ -884,6 +882,21 @@ final class Parser {
         a = java.util.Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
+    }
+
+    /** Adds {@code start, start + 1, ..., end - 1}. */
+    void addRange(int start, int end) {
+      int count = end - start;
+      if (count <= 0) {
+        return;
+      }
+      if (n + count > a.length) {
+        a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + count));
+      }
+      for (int j = 0; j < count; j++) {
+        a[n + j] = start + j;
+      }
+      n += count;
     }
 
     int get(int i) {

@@ -107,6 +107,7 @@ public final class Linter {
     EffectiveShells shells = EffectiveShells.of(dockerfile, model, pragmas);
     Map<InstructionNode, Optional<RuleContext.ShellText>> shellCache = RuleContext.newShellCache();
     List<Finding> found = new ArrayList<>();
+    Map<Class<?>, List<Instruction[]>> byType = new HashMap<>();
     Map<String, RuleMeta> byId = new HashMap<>();
     for (RuleMeta meta : rules) {
       byId.put(meta.id(), meta);
@@ -118,7 +119,7 @@ public final class Linter {
           new RuleContext(dockerfile, model, options, meta, shellCache, found, shells::isPosix);
       int before = found.size();
       try {
-        run(meta.rule(), dockerfile, ctx);
+        run(meta.rule(), dockerfile, ctx, byType);
       } catch (RuntimeException e) {
         // A broken rule must not hide the other findings; report it where it happened.
         found.subList(before, found.size()).clear();
@@ -288,22 +289,40 @@ public final class Linter {
     return meta.aliases().stream().anyMatch(options.severityOverrides()::containsKey);
   }
 
+  /**
+   * The instructions an {@link InstructionRule} of {@code type} checks, in order, each with the
+   * instruction to report at ({@code [checked, at]}; an ONBUILD trigger is reported at its ONBUILD).
+   * Rules of the same type share the list: computed once per Dockerfile (#3 lint speed).
+   */
+  private static List<Instruction[]> targets(Dockerfile dockerfile, Class<?> type) {
+    List<Instruction[]> out = new ArrayList<>();
+    for (Instruction ins : dockerfile.instructions()) {
+      if (type.isInstance(ins)) {
+        out.add(new Instruction[] {ins, ins});
+      }
+      if (ins instanceof Instruction.Onbuild ob) {
+        Optional<Instruction> trigger = ob.trigger();
+        if (trigger.isPresent() && type.isInstance(trigger.get())) {
+          out.add(new Instruction[] {trigger.get(), ins});
+        }
+      }
+    }
+    return out;
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void run(LintRule rule, Dockerfile dockerfile, RuleContext ctx) {
+  private static void run(
+      LintRule rule,
+      Dockerfile dockerfile,
+      RuleContext ctx,
+      Map<Class<?>, List<Instruction[]>> byType) {
     switch (rule) {
       case InstructionRule r -> {
-        for (Instruction ins : dockerfile.instructions()) {
-          if (r.type().isInstance(ins)) {
-            ctx.at(ins, ins);
-            r.check(ins, ctx);
-          }
-          if (ins instanceof Instruction.Onbuild ob) {
-            Optional<Instruction> trigger = ob.trigger();
-            if (trigger.isPresent() && r.type().isInstance(trigger.get())) {
-              ctx.at(trigger.get(), ins);
-              r.check(trigger.get(), ctx);
-            }
-          }
+        List<Instruction[]> targets =
+            byType.computeIfAbsent(r.type(), t -> targets(dockerfile, (Class<?>) t));
+        for (Instruction[] target : targets) {
+          ctx.at(target[0], target[1]);
+          r.check(target[0], ctx);
         }
       }
       case DockerfileRule r -> {

@@ -68,7 +68,7 @@ public final class Arguments {
       }
       int index = i;
       for (int k = 1; k < head.length(); k++) {
-        String f = "-" + a.charAt(k);
+        String f = shortFlag(a.charAt(k));
         if (valueFlags.contains(f)) {
           String rest = a.substring(k + 1);
           Optional<String> value;
@@ -90,6 +90,19 @@ public final class Arguments {
   }
 
   /** Every flag occurrence in order. */
+  // "-a" ... for ASCII letters and digits, shared: short flags are split off every argument
+  private static final String[] SHORT_FLAGS = new String[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      SHORT_FLAGS[c] = "-" + c;
+    }
+  }
+
+  private static String shortFlag(char c) {
+    return c < 128 ? SHORT_FLAGS[c] : "-" + c;
+  }
+
   public List<Flag> flags() {
     return flags;
   }
@@ -103,7 +116,11 @@ public final class Arguments {
   public List<String> positionalTexts() {
     List<String> t = positionalTexts;
     if (t == null) {
-      t = positional.stream().map(Word::text).toList();
+      String[] texts = new String[positional.size()];
+      for (int i = 0; i < texts.length; i++) {
+        texts[i] = positional.get(i).text();
+      }
+      t = java.util.Collections.unmodifiableList(Arrays.asList(texts));
       positionalTexts = t;
     }
     return t;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -221,7 +222,7 @@ public final class Command {
     this.pipelineIndex = pipelineIndex;
     List<String> skipped = new ArrayList<>();
     this.words = unwrap(node.words(), skipped);
-    this.wrappers = List.copyOf(skipped);
+    this.wrappers = skipped.isEmpty() ? List.of() : List.copyOf(skipped);
   }
 
   private Command(Command base, List<Word> words, List<String> wrappers) {
@@ -284,7 +285,8 @@ public final class Command {
       skipped.add(name);
       i = j;
     }
-    return List.copyOf(words.subList(i, n));
+    // List.copyOf keeps an already immutable list as it is: no copy for unwrapped commands
+    return List.copyOf(i == 0 ? words : words.subList(i, n));
   }
 
   private static boolean isAssignmentText(String text) {
@@ -341,6 +343,18 @@ public final class Command {
     return words.isEmpty() ? "" : words.get(0).text();
   }
 
+  /** {@link #name()}'s base name, computed once: {@link #is} asks it of every command often. */
+  private String baseName() {
+    String b = baseName;
+    if (b == null) {
+      b = baseName(name());
+      baseName = b;
+    }
+    return b;
+  }
+
+  private @Nullable String baseName;
+
   /** The program word, absent for a command made only of assignments or redirections. */
   public Optional<Word> nameWord() {
     return words.isEmpty() ? Optional.empty() : Optional.of(words.get(0));
@@ -363,15 +377,22 @@ public final class Command {
    */
   public boolean is(String program, String... subcommandPath) {
     String name = name();
-    if (!name.equals(program) && !baseName(name).equals(program)) {
+    if (!name.equals(program) && !baseName().equals(program)) {
       return false;
     }
     if (subcommandPath.length == 0) {
       return true;
     }
     List<String> positional = arguments().positionalTexts();
-    return positional.size() >= subcommandPath.length
-        && positional.subList(0, subcommandPath.length).equals(Arrays.asList(subcommandPath));
+    if (positional.size() < subcommandPath.length) {
+      return false;
+    }
+    for (int i = 0; i < subcommandPath.length; i++) {
+      if (!positional.get(i).equals(subcommandPath[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first positional argument, such as {@code install} in {@code apt-get -y install x}. */
@@ -392,6 +413,32 @@ public final class Command {
   }
 
   private @Nullable Arguments arguments;
+
+  /**
+   * A fact derived from this command alone, computed by {@code compute} the first time {@code key}
+   * is asked for and remembered for the command's lifetime. {@code key} is compared by identity;
+   * callers keep one private constant per kind of fact. Rules ask the same commands the same
+   * questions many times per run (#3 lint speed). {@code compute} must depend only on the command.
+   */
+  public <T> T memo(Object key, Function<? super Command, ? extends T> compute) {
+    Object[] m = memo;
+    for (int i = 0; i < m.length; i += 2) {
+      if (m[i] == key) {
+        @SuppressWarnings("unchecked")
+        T v = (T) m[i + 1];
+        return v;
+      }
+    }
+    T value = compute.apply(this);
+    Object[] grown = Arrays.copyOf(memo, memo.length + 2);
+    grown[grown.length - 2] = key;
+    grown[grown.length - 1] = value;
+    memo = grown;
+    return value;
+  }
+
+  // key, value pairs; replaced whole (copy on write), so readers always see complete pairs
+  private volatile Object[] memo = new Object[0];
 
   /** The arguments split knowing exactly which flags take a value. */
   public Arguments arguments(Set<String> valueFlags) {

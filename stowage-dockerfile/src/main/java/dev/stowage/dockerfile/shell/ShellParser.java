@@ -890,7 +890,9 @@ final class ShellParser {
 
   /** Lexes word parts from {@code pos} until the end of the word in the given mode. */
   private void lexParts(Mode mode, List<WordPart> out) {
-    StringBuilder literal = new StringBuilder();
+    // The current literal is src[literalStart, pos) as written until an escape changes it; only
+    // then is it copied into a builder (most words have no escapes: #3 lint speed).
+    @Nullable StringBuilder literal = null;
     int literalStart = -1;
     while (pos < limit) {
       char c = src.charAt(pos);
@@ -900,12 +902,12 @@ final class ShellParser {
       if (mode == Mode.UNQUOTED
           && c == '('
           && literalStart >= 0
-          && isArrayAssignmentPrefix(literal)) {
+          && isArrayAssignmentPrefix(literal != null ? literal : src.subSequence(literalStart, pos))) {
         // bash array assignment NAME=(a b c): keep the list unanalysed in the word
         int end = scanBalanced(pos + 1, '(', ')');
-        out.add(new WordPart.Literal(literal.toString(), literalStart, pos));
+        out.add(new WordPart.Literal(literalText(literal, literalStart), literalStart, pos));
         out.add(new WordPart.Unparsed(src.substring(pos, end), pos, end));
-        literal.setLength(0);
+        literal = null;
         literalStart = -1;
         pos = end;
         continue;
@@ -923,6 +925,9 @@ final class ShellParser {
       if (c == '\\') {
         if (literalStart < 0) {
           literalStart = pos;
+        }
+        if (literal == null) {
+          literal = new StringBuilder(pos - literalStart + 16).append(src, literalStart, pos);
         }
         if (pos + 1 >= limit) {
           literal.append(c);
@@ -947,8 +952,8 @@ final class ShellParser {
       }
       if ((quotesActive && (c == '\'' || c == '"')) || c == '`' || isExpansionStart(mode)) {
         if (literalStart >= 0) {
-          out.add(new WordPart.Literal(literal.toString(), literalStart, pos));
-          literal.setLength(0);
+          out.add(new WordPart.Literal(literalText(literal, literalStart), literalStart, pos));
+          literal = null;
           literalStart = -1;
         }
         switch (c) {
@@ -962,13 +967,21 @@ final class ShellParser {
       if (literalStart < 0) {
         literalStart = pos;
       }
-      literal.append(c);
+      if (literal != null) {
+        literal.append(c);
+      }
       pos++;
     }
     if (literalStart >= 0) {
-      out.add(new WordPart.Literal(literal.toString(), literalStart, pos));
+      out.add(new WordPart.Literal(literalText(literal, literalStart), literalStart, pos));
     }
   }
+
+  /** The literal lexed from {@code start} to {@code pos}: the builder's if escapes changed it. */
+  private String literalText(@Nullable StringBuilder literal, int start) {
+    return literal != null ? literal.toString() : src.substring(start, pos);
+  }
+
 
   private boolean isExpansionStart(Mode mode) {
     if (src.charAt(pos) != '$' || pos + 1 >= limit) {

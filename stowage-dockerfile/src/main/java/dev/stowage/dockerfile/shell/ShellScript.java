@@ -1,6 +1,7 @@
 package dev.stowage.dockerfile.shell;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -86,7 +87,16 @@ public final class ShellScript {
    * The commands that run {@code program} with the given sub-command path; see {@link Command#is}.
    */
   public List<Command> invocations(String program, String... subcommandPath) {
-    return commands.stream().filter(c -> c.is(program, subcommandPath)).toList();
+    List<Command> out = null;
+    for (Command c : commands) {
+      if (c.is(program, subcommandPath)) {
+        if (out == null) {
+          out = new ArrayList<>();
+        }
+        out.add(c);
+      }
+    }
+    return out == null ? List.of() : Collections.unmodifiableList(out);
   }
 
   /** The view for a syntax node of this script. */

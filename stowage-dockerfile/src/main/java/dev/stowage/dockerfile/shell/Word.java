@@ -26,11 +26,35 @@ public final class Word implements Node {
     this.raw = raw;
     this.offset = offset;
     this.endOffset = endOffset;
-    StringBuilder out = new StringBuilder(raw.length());
-    appendText(this.parts, out);
-    this.text = out.toString();
-    out.setLength(0);
-    this.literal = appendLiteral(this.parts, out) ? Optional.of(out.toString()) : Optional.empty();
+    String t;
+    if (this.parts.size() == 1 && this.parts.get(0) instanceof WordPart.Literal l) {
+      t = l.value(); // the common plain word
+    } else {
+      StringBuilder out = new StringBuilder(raw.length());
+      appendText(this.parts, out);
+      t = out.toString();
+    }
+    this.text = t;
+    // Without expansions the literal value is the text (both join the same parts).
+    this.literal = isLiteral(this.parts) ? Optional.of(t) : Optional.empty();
+  }
+
+  private static boolean isLiteral(List<WordPart> parts) {
+    for (WordPart part : parts) {
+      switch (part) {
+        case WordPart.Literal l -> {}
+        case WordPart.SingleQuoted s -> {}
+        case WordPart.DoubleQuoted d -> {
+          if (!isLiteral(d.parts())) {
+            return false;
+          }
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The word exactly as written. */
@@ -84,24 +108,6 @@ public final class Word implements Node {
    */
   public Optional<String> literal() {
     return literal;
-  }
-
-  private static boolean appendLiteral(List<WordPart> parts, StringBuilder out) {
-    for (WordPart part : parts) {
-      switch (part) {
-        case WordPart.Literal l -> out.append(l.value());
-        case WordPart.SingleQuoted s -> out.append(s.value());
-        case WordPart.DoubleQuoted d -> {
-          if (!appendLiteral(d.parts(), out)) {
-            return false;
-          }
-        }
-        default -> {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /**

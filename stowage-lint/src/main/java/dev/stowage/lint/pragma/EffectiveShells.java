@@ -27,6 +27,8 @@ public final class EffectiveShells {
   private static final Set<String> POSIX =
       Set.of("sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "yash", "busybox");
 
+  private static final boolean DEFAULT_IS_POSIX = isPosix(DEFAULT);
+
   private final Map<InstructionNode, List<String>> shells;
 
   private EffectiveShells(Map<InstructionNode, List<String>> shells) {
@@ -85,7 +87,9 @@ public final class EffectiveShells {
 
   /** Whether {@code node}'s shell form is run by a POSIX-like shell that shell rules understand. */
   public boolean isPosix(InstructionNode node) {
-    return isPosix(shellOf(node));
+    List<String> shell = shellOf(node);
+    // asked for every shell rule and RUN; nearly every instruction has the default shell
+    return shell == DEFAULT ? DEFAULT_IS_POSIX : isPosix(shell);
   }
 
   /** Whether a shell command line names a POSIX-like shell ({@code sh}, {@code bash}, ...). */

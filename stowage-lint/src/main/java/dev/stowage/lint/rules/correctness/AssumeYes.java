@@ -39,7 +39,7 @@ final class AssumeYes {
       return;
     }
     for (Command c : script.get().commands()) {
-      if (!programs.stream().anyMatch(p -> c.is(p))
+      if (!runsAny(c, programs)
           || c.subcommand().filter(subcommands::contains).isEmpty()
           || c.hasFlag(flags.toArray(String[]::new))) {
         continue;
@@ -50,5 +50,14 @@ final class AssumeYes {
           message.replace("{command}", c.name() + " " + c.subcommand().orElseThrow()),
           Fix.insertBefore(ctx.shellSpan(run, at.offset(), at.endOffset()).end(), insert));
     }
+  }
+
+  private static boolean runsAny(Command c, List<String> programs) {
+    for (String p : programs) {
+      if (c.is(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

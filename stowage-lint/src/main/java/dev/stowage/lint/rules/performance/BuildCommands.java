@@ -27,8 +27,22 @@ public final class BuildCommands {
 
   /** The base name of the program a command runs, with {@code python -m module} read as module. */
   public static String program(Command c) {
+    return facts(c).program();
+  }
+
+  /** What this class derives from one command, computed once per command (#3 lint speed). */
+  private record Facts(String program, Arguments arguments) {}
+
+  private static final Object FACTS = new Object();
+
+  private static Facts facts(Command c) {
+    return c.memo(FACTS, BuildCommands::computeFacts);
+  }
+
+  private static Facts computeFacts(Command c) {
     List<Word> w = unwrapped(c);
-    return w.isEmpty() ? "" : baseName(w.get(0).text());
+    String program = w.isEmpty() ? "" : baseName(w.get(0).text());
+    return new Facts(program, computeArguments(c, w, program));
   }
 
   /** The base name of a path. */
@@ -49,22 +63,11 @@ public final class BuildCommands {
 
   /** The arguments after the program, split with the program's value-taking flags. */
   public static Arguments arguments(Command c) {
-    // Rules ask the same command again and again; commands are immutable, compare by identity.
-    Arguments cached = ARGUMENTS.get(c);
-    if (cached == null) {
-      cached = computeArguments(c);
-      ARGUMENTS.put(c, cached);
-    }
-    return cached;
+    return facts(c).arguments();
   }
 
-  private static final java.util.Map<Command, Arguments> ARGUMENTS =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-  private static Arguments computeArguments(Command c) {
-    List<Word> w = unwrapped(c);
+  private static Arguments computeArguments(Command c, List<Word> w, String p) {
     List<Word> args = w.isEmpty() ? List.of() : w.subList(1, w.size());
-    String p = program(c);
     Set<String> valueFlags =
         MAVEN.contains(p)
             ? MAVEN_VALUE_FLAGS
@@ -105,7 +108,15 @@ public final class BuildCommands {
       return false;
     }
     List<String> p = positional(c);
-    return p.size() >= path.length && p.subList(0, path.length).equals(List.of(path));
+    if (p.size() < path.length) {
+      return false;
+    }
+    for (int i = 0; i < path.length; i++) {
+      if (!p.get(i).equals(path[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first positional argument, if any. */
@@ -162,7 +173,8 @@ public final class BuildCommands {
 
   /** {@code go build} or {@code go install} of the project (not {@code go install tool@v1}). */
   public static boolean goBuilds(Command c) {
-    if (!(is(c, "go", "build") || is(c, "go", "install"))) {
+    // the program test first spares the sub-command arrays for most commands
+    if (!program(c).equals("go") || !(is(c, "go", "build") || is(c, "go", "install"))) {
       return false;
     }
     List<String> p = positional(c);
@@ -170,12 +182,13 @@ public final class BuildCommands {
   }
 
   public static boolean cargoBuilds(Command c) {
-    return is(c, "cargo", "build")
-        || (is(c, "cargo", "install") && hasFlag(c, "--path"));
+    return program(c).equals("cargo")
+        && (is(c, "cargo", "build") || (is(c, "cargo", "install") && hasFlag(c, "--path")));
   }
 
   public static boolean dotnetBuilds(Command c) {
-    return is(c, "dotnet", "publish") || is(c, "dotnet", "build");
+    return program(c).equals("dotnet")
+        && (is(c, "dotnet", "publish") || is(c, "dotnet", "build"));
   }
 
   /** {@code npm run build}, {@code yarn build}, {@code pnpm run build} and the like. */

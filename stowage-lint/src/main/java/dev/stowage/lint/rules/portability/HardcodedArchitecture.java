@@ -1,6 +1,7 @@
 package dev.stowage.lint.rules.portability;
 
 import dev.stowage.dockerfile.Instruction;
+import dev.stowage.dockerfile.Span;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.dockerfile.shell.Assignment;
 import dev.stowage.dockerfile.shell.Command;
@@ -10,6 +11,8 @@ import dev.stowage.lint.InstructionRule;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -71,21 +74,25 @@ public final class HardcodedArchitecture implements InstructionRule<Instruction>
 
   private static void checkRun(Instruction.Run run, RuleContext ctx) {
     Optional<ShellScript> script = ctx.shell(run);
-    if (script.isEmpty()
-        || !mentionsArchitecture(script.get().source())
-        || DETECTS_ARCH.matcher(script.get().source()).find()) {
-      return; // the script picks the architecture itself
+    if (script.isEmpty() || !mentionsArchitecture(script.get().source())) {
+      return;
     }
+    // Findings wait for the script-wide test below, which is the costly part: most scripts that
+    // mention 64 have nothing to report, and then that test is not needed at all.
+    List<Span> spans = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
     for (Command c : script.get().commands()) {
       for (Assignment a : c.assignments()) {
         if (a.name().equals("GOARCH") && ARCH.matcher(a.value().raw()).find()) {
-          ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), goarch(a.value().raw()));
+          spans.add(ctx.shellSpan(run, c.offset(), c.endOffset()));
+          messages.add(goarch(a.value().raw()));
         }
       }
       if (c.is("export")) {
         for (var w : c.args()) {
           if (w.raw().startsWith("GOARCH=") && ARCH.matcher(w.raw()).find()) {
-            ctx.report(ctx.shellSpan(run, w.offset(), w.endOffset()), goarch(w.raw().substring(7)));
+            spans.add(ctx.shellSpan(run, w.offset(), w.endOffset()));
+            messages.add(goarch(w.raw().substring(7)));
           }
         }
       }
@@ -99,10 +106,17 @@ public final class HardcodedArchitecture implements InstructionRule<Instruction>
         String text = w.raw();
         Matcher m = ARCH.matcher(text);
         if ((!download || text.contains("://")) && m.find()) {
-          ctx.report(ctx.shellSpan(run, w.offset(), w.endOffset()), message(text, m.group(1)));
+          spans.add(ctx.shellSpan(run, w.offset(), w.endOffset()));
+          messages.add(message(text, m.group(1)));
           break;
         }
       }
+    }
+    if (spans.isEmpty() || DETECTS_ARCH.matcher(script.get().source()).find()) {
+      return; // the script picks the architecture itself
+    }
+    for (int i = 0; i < spans.size(); i++) {
+      ctx.report(spans.get(i), messages.get(i));
     }
   }
 

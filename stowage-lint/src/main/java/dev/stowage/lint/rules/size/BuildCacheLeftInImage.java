@@ -15,6 +15,7 @@ import dev.stowage.lint.rules.performance.BuildCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A build tool's download or build cache written into a layer of the final image, where no hadolint
@@ -65,9 +66,16 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
     }
   }
 
+  /** The programs {@link #leftover} knows; any other command leaves nothing. */
+  private static final Set<String> PROGRAMS =
+      Set.of("go", "npm", "mvn", "mvnw", "gradle", "gradlew", "composer", "gem");
+
   private static Optional<String> leftover(
       Command c, ShellScript script, Scope scope, List<String> mounts, boolean gemDocsOff) {
     String p = BuildCommands.program(c);
+    if (!PROGRAMS.contains(p)) {
+      return Optional.empty(); // most commands: nothing below applies (#3 lint speed)
+    }
     List<String> pos = BuildCommands.positional(c);
     String sub = pos.isEmpty() ? "" : pos.get(0);
     String shown = "`" + ToolchainInFinalImage.shorten(c.raw()) + "`";

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An {@code rm} of files that an earlier instruction (a RUN, COPY or ADD) wrote. Each instruction
@@ -48,14 +49,15 @@ public final class CleanupInLaterLayer implements DockerfileRule {
         cwd = done.get(sb.stage()).cwd();
       }
       for (Instruction ins : stage.instructions()) {
-        Scope scope = ctx.scopeBefore(ins);
         switch (ins) {
           case Instruction.Workdir w -> {
+            Scope scope = ctx.scopeBefore(ins);
             String here = cwd0(cwd);
             cwd = w.path().map(p -> resolve(Optional.of(here), scope.expandOrRaw(p.value())));
           }
           case Instruction.FileTransfer ft -> {
             if (ft.heredocs().isEmpty()) {
+              Scope scope = ctx.scopeBefore(ins);
               added(ft, scope, cwd).forEach(p -> created.add(new Created(p, ft, false)));
             }
           }
@@ -80,7 +82,7 @@ public final class CleanupInLaterLayer implements DockerfileRule {
     List<String> mounted =
         run.mounts().stream().flatMap(m -> m.target().stream()).toList();
     for (Command c : script.commands()) {
-      if (!c.is("rm") || c.parent().isPresent()) {
+      if (created.isEmpty() || !c.is("rm") || c.parent().isPresent()) {
         continue;
       }
       ShellScript rm = ShellScript.parse(c.raw());
@@ -137,11 +139,16 @@ public final class CleanupInLaterLayer implements DockerfileRule {
     return c.is("curl") || c.is("wget");
   }
 
+  private static final Set<String> CREATORS = Set.of("apt-get", "apt", "apk", "curl", "wget");
+
   /** The paths a command leaves behind. */
   private static List<String> createdBy(Command c, Optional<String> cwd) {
     String p = BuildCommands.program(c);
     List<String> pos = BuildCommands.positional(c);
     String sub = pos.isEmpty() ? "" : pos.get(0);
+    if (!CREATORS.contains(p)) {
+      return List.of();
+    }
     List<String> out = new ArrayList<>();
     switch (p) {
       case "apt-get", "apt" -> {
@@ -198,17 +205,26 @@ public final class CleanupInLaterLayer implements DockerfileRule {
       if (src.contains("*") || src.contains("?") || src.contains("[") || src.contains("$")) {
         continue;
       }
-      String base = src.replaceAll("/+$", "");
+      String base = stripTrailingSlashes(src);
       base = base.contains("/") ? base.substring(base.lastIndexOf('/') + 1) : base;
       int q = base.indexOf('?');
       base = q >= 0 ? base.substring(0, q) : base;
       if (!intoDir || src.endsWith("/") || base.equals(".") || base.isEmpty()) {
         out.add(d);
       } else {
-        out.add(d.replaceAll("/+$", "") + "/" + base);
+        out.add(stripTrailingSlashes(d) + "/" + base);
       }
     }
     return out;
+  }
+
+  /** {@code path} without trailing slashes (as {@code replaceAll("/+$", "")}, without a regex). */
+  private static String stripTrailingSlashes(String path) {
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(0, end);
   }
 
   private static String resolve(Optional<String> cwd, String path) {

@@ -15,6 +15,7 @@ import dev.stowage.lint.rules.performance.BuildCommands;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +33,12 @@ public final class DevDependenciesInFinalImage implements DockerfileRule {
 
   private static final Pattern DEV_REQUIREMENTS =
       Pattern.compile("(^|[/_.-])(dev|devel|development|test|tests|testing|lint|docs?)([/_.-]|$)");
+
+  /** The programs {@link #problem} knows; any other command has none. */
+  private static final Set<String> PROGRAMS =
+      Set.of(
+          "npm", "yarn", "pnpm", "pip", "pip3", "uv", "poetry", "pipenv", "composer", "bundle",
+          "bundler");
 
   @Override
   public void check(RuleContext ctx) {
@@ -63,6 +70,9 @@ public final class DevDependenciesInFinalImage implements DockerfileRule {
       List<Instruction.Run> later,
       RuleContext ctx) {
     String p = BuildCommands.program(c);
+    if (!PROGRAMS.contains(p)) {
+      return Optional.empty(); // most commands: nothing below applies (#3 lint speed)
+    }
     Arguments args = BuildCommands.arguments(c);
     List<String> pos = args.positionalTexts();
     String sub = pos.isEmpty() ? "" : pos.get(0);

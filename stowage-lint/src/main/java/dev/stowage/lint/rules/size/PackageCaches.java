@@ -47,6 +47,9 @@ final class PackageCaches {
       ShellScript script, Command cmd, List<String> programs, List<List<String>> subcommands) {
     for (Command c : script.commandsAfter(cmd)) {
       for (String p : programs) {
+        if (!c.is(p)) {
+          continue; // implied by every test below; spares building the sub-command arrays
+        }
         for (List<String> sub : subcommands) {
           if (c.is(p, sub.toArray(String[]::new))) {
             return true;

@@ -102,8 +102,14 @@ public final class ToolchainInFinalImage implements DockerfileRule {
   }
 
   private static boolean isToolchain(String name) {
-    return TOOLCHAIN_PACKAGES.contains(name) || name.matches("openjdk-\\d+-jdk(-headless)?|java-[\\d.]+-openjdk-devel|openjdk\\d+(-jdk)?");
+    // every JDK package name the pattern accepts contains "openjdk": test that first
+    return TOOLCHAIN_PACKAGES.contains(name)
+        || (name.contains("openjdk") && JDK_PACKAGE.matcher(name).matches());
   }
+
+  private static final java.util.regex.Pattern JDK_PACKAGE =
+      java.util.regex.Pattern.compile(
+          "openjdk-\\d+-jdk(-headless)?|java-[\\d.]+-openjdk-devel|openjdk\\d+(-jdk)?");
 
   /** Whether the same script removes the package (or its virtual group, or all auto packages). */
   static boolean removedAfter(ShellScript script, PackageInstall install, String name) {
