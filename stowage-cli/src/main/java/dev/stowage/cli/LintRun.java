@@ -15,11 +15,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Lints Dockerfiles one after the other for {@code lint} and {@code check}: a file that cannot be
  * read becomes a message and the others go on; a syntax error is a DL1000 finding of its file. Not
- * thread-safe (reads standard input at most once).
+ * thread-safe; lints files on all cores and reports them in the order given.
  */
 final class LintRun {
   /**
@@ -92,30 +96,96 @@ final class LintRun {
   }
 
   Outcome run(List<Target> targets) throws EnvironmentException, UserInputException {
+    // Files are independent: lint them on all cores, then report in the order given.
+    List<Attempt> attempts = new ArrayList<>(targets.size());
+    if (targets.size() < 8) {
+      for (Target t : targets) {
+        attempts.add(attempt(t));
+      }
+    } else {
+      int threads = Math.min(targets.size(), Runtime.getRuntime().availableProcessors());
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread th = new Thread(r, "stowage-lint");
+        th.setDaemon(true);
+        return th;
+      });
+      try {
+        List<Future<Attempt>> futures = new ArrayList<>(targets.size());
+        for (Target t : targets) {
+          futures.add(pool.submit(() -> attempt(t)));
+        }
+        for (Future<Attempt> f : futures) {
+          attempts.add(f.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EnvironmentException("interrupted while linting", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof EnvironmentException env) {
+          throw env;
+        }
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
     List<FileResult> results = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     Set<String> warnings = new LinkedHashSet<>();
     Optional<Severity> threshold = Optional.empty();
-    for (Target t : targets) {
-      Inputs.Input input;
-      try {
-        input = inputs.read(t.argument());
-      } catch (UserInputException e) {
-        errors.addAll(e.messages());
-        continue;
+    for (Attempt a : attempts) {
+      if (a.configError().isPresent()) {
+        throw a.configError().get();
       }
-      Dockerfile dockerfile = Dockerfile.parse(input.name(), input.text());
-      LintConfig config = config(t);
-      warnings.addAll(config.warnings());
+      errors.addAll(a.inputErrors());
+      warnings.addAll(a.warnings());
       if (threshold.isEmpty()) {
-        threshold = config.failureThreshold();
+        threshold = a.threshold();
       }
-      LintResult result = linter.lintWithReport(dockerfile, optionsFor(t, config));
-      warnings.addAll(result.warnings());
-      results.add(FileResult.of(dockerfile, result.findings()));
+      a.result().ifPresent(results::add);
     }
     return new Outcome(results, errors, List.copyOf(warnings), threshold);
   }
+
+  /** What linting one target gave: a result, or why there is none. */
+  private record Attempt(
+      Optional<FileResult> result,
+      List<String> inputErrors,
+      List<String> warnings,
+      Optional<Severity> threshold,
+      Optional<UserInputException> configError) {}
+
+  private Attempt attempt(Target t) throws EnvironmentException {
+    Inputs.Input input;
+    try {
+      input = inputs.read(t.argument());
+    } catch (UserInputException e) {
+      return new Attempt(Optional.empty(), e.messages(), List.of(), Optional.empty(), Optional.empty());
+    }
+    Dockerfile dockerfile = Dockerfile.parse(input.name(), input.text());
+    LintConfig config;
+    try {
+      config = config(t);
+    } catch (UserInputException e) {
+      return new Attempt(Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.of(e));
+    }
+    List<String> warnings = new ArrayList<>(config.warnings());
+    LintResult result = linter.lintWithReport(dockerfile, optionsFor(t, config));
+    warnings.addAll(result.warnings());
+    return new Attempt(
+        Optional.of(FileResult.of(dockerfile, result.findings())),
+        List.of(),
+        warnings,
+        config.failureThreshold(),
+        Optional.empty());
+  }
+
 
   /** The configuration that applies to a target: found upwards from it, or --config. */
   private LintConfig config(Target t) throws UserInputException {
