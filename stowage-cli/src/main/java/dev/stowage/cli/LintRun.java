@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Lints Dockerfiles one after the other for {@code lint} and {@code check}: a file that cannot be
+ * Lints Dockerfiles for {@code lint} and {@code check}: a file that cannot be
  * read becomes a message and the others go on; a syntax error is a DL1000 finding of its file.
  * Lints files on all cores and reports them in the order given; one run at a time per instance.
  */
