@@ -5,6 +5,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(StowageCommand.newCommandLine().execute(args));
+    System.exit(StowageCommand.forArgs(args).execute(args));
   }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.cli;
 
 import java.io.InputStream;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,15 +15,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Makes container builds fast, small and safe, and proves it with numbers.",
-    subcommands = {
-      CheckCommand.class,
-      LintCommand.class,
-      ParseCommand.class,
-      BuildCommand.class,
-      TrainCommand.class,
-      ImageCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:ok",
@@ -32,6 +24,17 @@ import picocli.CommandLine.Spec;
       "70:internal error (a bug in Stowage; --debug shows the stack trace)"
     })
 public final class StowageCommand implements Runnable {
+  /** The subcommands, in the order {@code --help} lists them. */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          CheckCommand.class,
+          LintCommand.class,
+          ParseCommand.class,
+          BuildCommand.class,
+          ImageCommand.class,
+          TrainCommand.class,
+          CommandLine.HelpCommand.class);
+
   @Spec CommandSpec spec;
 
   @Mixin DebugOption debugOption;
@@ -50,6 +53,28 @@ public final class StowageCommand implements Runnable {
   }
 
   /**
+   * The command line for one process run: only the subcommand that {@code args} names is built
+   * (picocli reflects over every option of every registered command, about 100 ms for all of
+   * them), or all of them when none is named (root help, usage errors).
+   */
+  public static CommandLine forArgs(String[] args) {
+    String named = null;
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        named = a;
+        break;
+      }
+    }
+    for (Class<?> c : SUBCOMMANDS) {
+      Command command = c.getAnnotation(Command.class);
+      if (command != null && command.name().equals(named) && c != CommandLine.HelpCommand.class) {
+        return build(System.in, Terminal.detect(), List.of(c));
+      }
+    }
+    return newCommandLine();
+  }
+
+  /**
    * A command line with Stowage's exit-code mapping and error handling installed, whose commands
    * read {@code -} from {@code stdin}; {@code --color=auto} means no colours.
    */
@@ -58,9 +83,17 @@ public final class StowageCommand implements Runnable {
   }
 
   static CommandLine newCommandLine(InputStream stdin, Terminal terminal) {
+    return build(stdin, terminal, SUBCOMMANDS);
+  }
+
+  private static CommandLine build(InputStream stdin, Terminal terminal, List<Class<?>> subcommands) {
     FailureHandler failures = new FailureHandler();
-    return new CommandLine(new StowageCommand(), new CommandFactory(new Inputs(stdin), terminal))
-        .setExecutionStrategy(failures)
+    CommandLine cl =
+        new CommandLine(new StowageCommand(), new CommandFactory(new Inputs(stdin), terminal));
+    for (Class<?> c : subcommands) {
+      cl.addSubcommand(c);
+    }
+    return cl.setExecutionStrategy(failures)
         .setParameterExceptionHandler(failures)
         .setExecutionExceptionHandler(failures)
         .setExitCodeExceptionMapper(failure -> ExitCode.of(failure).code());

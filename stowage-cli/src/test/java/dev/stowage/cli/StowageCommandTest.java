@@ -156,4 +156,15 @@ class StowageCommandTest {
         (CommandLine cl) -> cl.addSubcommand(new FailingCommand(body)),
         argv);
   }
+
+  @Test
+  void aProcessBuildsOnlyTheCommandItNames() {
+    assertThat(StowageCommand.forArgs(new String[] {"--debug", "parse", "x"}).getSubcommands())
+        .containsOnlyKeys("parse");
+    assertThat(StowageCommand.forArgs(new String[] {"--help"}).getSubcommands())
+        .containsKeys("check", "lint", "parse", "build", "image", "help");
+    assertThat(StowageCommand.forArgs(new String[] {"help", "lint"}).getSubcommands())
+        .containsKeys("lint", "help");
+    assertThat(StowageCommand.forArgs(new String[] {"nope"}).getSubcommands()).hasSize(7);
+  }
 }
