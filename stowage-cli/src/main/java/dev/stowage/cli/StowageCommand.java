@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       LintCommand.class,
       ParseCommand.class,
       BuildCommand.class,
+      BenchCommand.class,
       TrainCommand.class,
       ImageCommand.class,
       CommandLine.HelpCommand.class
