@@ -31,6 +31,7 @@ public final class StowageCommand implements Runnable {
           LintCommand.class,
           ParseCommand.class,
           BuildCommand.class,
+          BenchCommand.class,
           ImageCommand.class,
           TrainCommand.class,
           CommandLine.HelpCommand.class);
