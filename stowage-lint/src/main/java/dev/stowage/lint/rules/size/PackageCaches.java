@@ -9,6 +9,7 @@ import dev.stowage.lint.Fix;
 import dev.stowage.lint.RuleContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Questions the package-cache rules share: cache mounts, clean-up commands, and flag insertion. */
 final class PackageCaches {
@@ -46,18 +47,65 @@ final class PackageCaches {
   static boolean cleanedAfter(
       ShellScript script, Command cmd, List<String> programs, List<List<String>> subcommands) {
     for (Command c : script.commandsAfter(cmd)) {
-      for (String p : programs) {
-        if (!c.is(p)) {
-          continue; // implied by every test below; spares building the sub-command arrays
-        }
-        for (List<String> sub : subcommands) {
-          if (c.is(p, sub.toArray(String[]::new))) {
-            return true;
-          }
+      if (runsAny(c, programs, subcommands)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code c} is one of {@code programs} with one of the sub-command paths. */
+  static boolean runsAny(Command c, List<String> programs, List<List<String>> subcommands) {
+    for (String p : programs) {
+      if (!c.is(p)) {
+        continue; // implied by every test below; spares building the sub-command arrays
+      }
+      for (List<String> sub : subcommands) {
+        if (c.is(p, sub.toArray(String[]::new))) {
+          return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * A package manager whose downloads stay in a cache directory unless a clean-up command runs
+   * later in the same RUN (DL3032 yum, DL3036 zypper, DL3040 dnf).
+   *
+   * @param programs the package manager's command names
+   * @param installs the sub-command paths that fill the cache
+   * @param cleaners the commands that can clean it
+   * @param cleans the clean-up sub-command paths
+   * @param mountDirs cache or tmpfs mounts over any of these keep the layer clean
+   * @param removedDirs an {@code rm} of any of these after the install cleans up too
+   * @param message the finding's text for an install command left uncleaned
+   */
+  record CacheCleanup(
+      List<String> programs,
+      List<List<String>> installs,
+      List<String> cleaners,
+      List<List<String>> cleans,
+      List<String> mountDirs,
+      List<String> removedDirs,
+      Function<Command, String> message) {
+
+    /** Reports every install command of the RUN whose cache is left in the layer. */
+    void check(Instruction.Run run, RuleContext ctx) {
+      Optional<ShellScript> script = ctx.shell(run);
+      if (script.isEmpty() || mountsCacheAt(run, mountDirs.toArray(String[]::new))) {
+        return;
+      }
+      String[] removed = removedDirs.toArray(String[]::new);
+      for (Command c : script.get().commands()) {
+        if (!runsAny(c, programs, installs)
+            || cleanedAfter(script.get(), c, cleaners, cleans)
+            || removedAfter(script.get(), c, removed)) {
+          continue;
+        }
+        ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), message.apply(c));
+      }
+    }
   }
 
   /** Whether any of {@code paths} is removed by an {@code rm} after {@code cmd}. */

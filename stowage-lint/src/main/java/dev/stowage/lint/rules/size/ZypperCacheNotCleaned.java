@@ -2,14 +2,12 @@ package dev.stowage.lint.rules.size;
 
 import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.shell.Command;
-import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Category;
 import dev.stowage.lint.InstructionRule;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Packages and metadata zypper downloads stay in {@code /var/cache/zypp} unless cleaned in the same
@@ -36,6 +34,16 @@ public final class ZypperCacheNotCleaned implements InstructionRule<Instruction.
   private static final List<String> CLEANERS = List.of("zypper");
   private static final List<List<String>> CLEANS = List.of(List.of("clean"), List.of("cc"));
 
+  private static final PackageCaches.CacheCleanup CLEANUP =
+      new PackageCaches.CacheCleanup(
+          PROGRAMS,
+          INSTALLS,
+          CLEANERS,
+          CLEANS,
+          List.of("/var/cache/zypp"),
+          List.of("/var/cache/zypp"),
+          ZypperCacheNotCleaned::message);
+
   @Override
   public Class<Instruction.Run> type() {
     return Instruction.Run.class;
@@ -43,36 +51,13 @@ public final class ZypperCacheNotCleaned implements InstructionRule<Instruction.
 
   @Override
   public void check(Instruction.Run run, RuleContext ctx) {
-    Optional<ShellScript> script = ctx.shell(run);
-    if (script.isEmpty() || PackageCaches.mountsCacheAt(run, "/var/cache/zypp")) {
-      return;
-    }
-    for (Command c : script.get().commands()) {
-      if (!runs(c)
-          || PackageCaches.cleanedAfter(script.get(), c, CLEANERS, CLEANS)
-          || PackageCaches.removedAfter(script.get(), c, "/var/cache/zypp")) {
-        continue;
-      }
-      ctx.report(
-          ctx.shellSpan(run, c.offset(), c.endOffset()),
-          "Run `zypper clean --all` after `zypper "
-              + c.subcommand().orElse("")
-              + "` in the same RUN so the package cache is not kept in the layer (or mount a cache"
-              + " at /var/cache/zypp)");
-    }
+    CLEANUP.check(run, ctx);
   }
 
-  private static boolean runs(Command c) {
-    for (String p : PROGRAMS) {
-      if (!c.is(p)) {
-        continue; // implied by every test below; spares building the sub-command arrays
-      }
-      for (List<String> sub : INSTALLS) {
-        if (c.is(p, sub.toArray(String[]::new))) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private static String message(Command c) {
+    return "Run `zypper clean --all` after `zypper "
+        + c.subcommand().orElse("")
+        + "` in the same RUN so the package cache is not kept in the layer (or mount a cache"
+        + " at /var/cache/zypp)";
   }
 }
