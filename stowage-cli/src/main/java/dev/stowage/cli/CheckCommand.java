@@ -108,14 +108,6 @@ final class CheckCommand implements Callable<Integer> {
       case TTY -> report.print(out, colours);
     }
     out.flush();
-    PrintWriter warn = spec.commandLine().getErr();
-    outcome.warnings().forEach(w -> warn.println("warning: " + w));
-    warn.flush();
-    if (!outcome.inputErrors().isEmpty()) {
-      throw new UserInputException(outcome.inputErrors());
-    }
-    FailureThreshold threshold =
-        FailureThreshold.resolve(given, outcome.configThreshold(), FailureThreshold.WARNING);
-    return threshold.failsOn(report.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return outcome.finish(spec.commandLine().getErr(), given, FailureThreshold.WARNING);
   }
 }

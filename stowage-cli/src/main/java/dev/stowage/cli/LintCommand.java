@@ -137,15 +137,7 @@ final class LintCommand implements Callable<Integer> {
       throw new EnvironmentException("writing the findings: " + e.getMessage(), e);
     }
     out.flush();
-    PrintWriter warn = spec.commandLine().getErr();
-    outcome.warnings().forEach(w -> warn.println("warning: " + w));
-    warn.flush();
-    if (!outcome.inputErrors().isEmpty()) {
-      throw new UserInputException(outcome.inputErrors());
-    }
-    FailureThreshold threshold =
-        FailureThreshold.resolve(given, outcome.configThreshold(), FailureThreshold.INFO);
-    return threshold.failsOn(outcome.findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return outcome.finish(spec.commandLine().getErr(), given, FailureThreshold.INFO);
   }
 
   private Optional<Path> contextDir() throws UserInputException {

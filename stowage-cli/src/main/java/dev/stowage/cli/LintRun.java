@@ -9,16 +9,20 @@ import dev.stowage.lint.Severity;
 import dev.stowage.lint.config.ConfigException;
 import dev.stowage.lint.config.LintConfig;
 import dev.stowage.lint.format.FileResult;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lints Dockerfiles for {@code lint} and {@code check}: a file that cannot be
@@ -68,6 +72,25 @@ final class LintRun {
 
     List<Finding> findings() {
       return results.stream().flatMap(r -> r.findings().stream()).toList();
+    }
+
+    /**
+     * Ends a {@code lint} or {@code check} run once its report is printed: the run's warnings go
+     * to {@code err}, unreadable inputs make it a usage error, and otherwise the exit code follows
+     * the failure threshold (the command line's, else the configuration's, else {@code
+     * otherwise}).
+     *
+     * @throws UserInputException naming every input that could not be read
+     */
+    int finish(PrintWriter err, @Nullable FailureThreshold given, FailureThreshold otherwise)
+        throws UserInputException {
+      warnings.forEach(w -> err.println("warning: " + w));
+      err.flush();
+      if (!inputErrors.isEmpty()) {
+        throw new UserInputException(inputErrors);
+      }
+      FailureThreshold threshold = FailureThreshold.resolve(given, configThreshold, otherwise);
+      return threshold.failsOn(findings()) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
   }
 
@@ -189,13 +212,28 @@ final class LintRun {
 
   /** The configuration that applies to a target: found upwards from it, or --config. */
   private LintConfig config(Target t) throws UserInputException {
-    Path anchor =
-        t.file().orElseGet(() -> t.contextDir().orElse(Path.of("")).resolve("Dockerfile"));
+    // Every Dockerfile of a folder finds the same configuration: look it up once per folder.
+    Path folder = anchor(t).getParent();
+    LintConfig cached = configs.get(folder);
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return LintConfig.load(anchor.toAbsolutePath(), explicitConfig, noConfig);
+      LintConfig config = LintConfig.load(anchor(t), explicitConfig, noConfig);
+      configs.put(folder, config);
+      return config;
     } catch (ConfigException e) {
       throw new UserInputException(e.getMessage());
     }
+  }
+
+  private final Map<Path, LintConfig> configs = new ConcurrentHashMap<>();
+
+  /** The path configuration is found from: the Dockerfile, or {@code Dockerfile} in the context. */
+  private static Path anchor(Target t) {
+    return t.file()
+        .orElseGet(() -> t.contextDir().orElse(Path.of("")).resolve("Dockerfile"))
+        .toAbsolutePath();
   }
 
   /**
@@ -204,7 +242,7 @@ final class LintRun {
    * what the command line gave.
    */
   private LintOptions optionsFor(Target t, LintConfig config) {
-    LintOptions options = t.file().isPresent() ? config.applyTo(base, t.file().get().toAbsolutePath()) : config.applyTo(base);
+    LintOptions options = config.applyTo(base, anchor(t));
     if (t.contextDir().isPresent()) {
       options = options.withContextDir(t.contextDir().get());
     }
