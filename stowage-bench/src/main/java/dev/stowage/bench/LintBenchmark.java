@@ -4,11 +4,7 @@ import dev.stowage.dockerfile.Dockerfile;
 import dev.stowage.lint.LintOptions;
 import dev.stowage.lint.Linter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,36 +34,20 @@ public class LintBenchmark {
   @Param({"../shared"})
   public String shared;
 
-  private List<String[]> corpus;
+  private OfficialCorpus corpus;
   private final Linter linter = Linter.builtIn();
   private final LintOptions options = LintOptions.defaults();
 
   @Setup(Level.Trial)
   public void load() throws IOException {
-    Path dir = Path.of(shared, "fixtures/dockerfiles/official");
-    try (Stream<Path> s = Files.walk(dir)) {
-      corpus =
-          s.filter(Files::isRegularFile)
-              .filter(p -> !dir.relativize(p).startsWith("templates"))
-              .filter(p -> !p.toString().endsWith(".md") && !p.toString().endsWith(".tsv"))
-              .map(LintBenchmark::read)
-              .toList();
-    }
-    System.out.printf("%ncorpus: %d files%n", corpus.size());
-  }
-
-  private static String[] read(Path p) {
-    try {
-      return new String[] {p.toString(), Files.readString(p)};
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    corpus = OfficialCorpus.load(shared);
+    System.out.printf("%ncorpus: %d files%n", corpus.files().size());
   }
 
   @Benchmark
   public void lint(Blackhole bh) {
-    for (String[] f : corpus) {
-      bh.consume(linter.lint(Dockerfile.parse(f[0], f[1]), options));
+    for (OfficialCorpus.Entry f : corpus.files()) {
+      bh.consume(linter.lint(Dockerfile.parse(f.name(), f.text()), options));
     }
   }
 }
