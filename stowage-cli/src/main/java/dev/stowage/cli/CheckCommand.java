@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
           + " docker-compose.y*ml and docker-bake.hcl/json files), lints each with its folder as"
           + " the build context, and prints one report: per Dockerfile, findings ranked by"
           + " estimated impact, then a summary by category and severity with the number of"
-          + " findings stowage fix can repair.",
+          + " findings stowage fix can repair. ShellCheck checks RUN commands when the"
+          + " shellcheck binary is on PATH, as in lint.",
       "Impact = category weight (performance 5, size 4, security 4, context 3, correctness 2,"
           + " maintainability 1) x severity weight (error 8, warning 4, info 2, style 1).",
       "FORMAT is tty (default) or json. Exit code 1 when a finding is at or above the failure"
@@ -59,6 +60,11 @@ final class CheckCommand implements Callable<Integer> {
           "Exit with 1 when a finding is at or above LEVEL: error, warning, info, style or none."
               + " Default: warning.")
   @Nullable String failureThreshold;
+
+  @Option(
+      names = "--no-shellcheck",
+      description = "Do not run shellcheck on RUN commands (it runs when on PATH).")
+  boolean noShellcheck;
 
   @Parameters(
       paramLabel = "PATH",
@@ -99,7 +105,12 @@ final class CheckCommand implements Callable<Integer> {
     }
     Linter linter = Linter.builtIn();
     LintRun.Outcome outcome =
-        new LintRun(inputs, linter, LintOptions.defaults(), explicitConfig, configOptions.disabled)
+        new LintRun(
+                inputs,
+                linter,
+                LintOptions.defaults().withShellcheck(!noShellcheck),
+                explicitConfig,
+                configOptions.disabled)
             .run(found.dockerfiles().stream().map(LintRun.Target::file).toList());
     CheckReport report = CheckReport.of(root, found, outcome.results());
     PrintWriter out = spec.commandLine().getOut();

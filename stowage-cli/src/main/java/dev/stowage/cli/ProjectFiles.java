@@ -1,5 +1,6 @@
 package dev.stowage.cli;
 
+import dev.stowage.context.ContextScan;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -14,8 +15,9 @@ import java.util.Set;
 
 /**
  * The build files found under a folder: Dockerfiles, {@code .dockerignore} files, Compose files and
- * Bake files, each list sorted by path. Folders named {@code .git}, {@code .hg}, {@code .svn} or
- * {@code node_modules} are skipped; symbolic links are not followed. Immutable.
+ * Bake files, each list sorted by path. Folders that tools generate are skipped ({@link
+ * ContextScan#isGenerated}: version control, node_modules, virtualenvs, caches, Maven's and Cargo's
+ * target); symbolic links are not followed. Immutable.
  *
  * <p>A Dockerfile is a file named {@code Dockerfile} or {@code Containerfile}, {@code
  * Dockerfile.*}, {@code *.Dockerfile}, {@code *.dockerfile} or {@code *.containerfile}, except
@@ -27,7 +29,6 @@ record ProjectFiles(
     List<Path> dockerignores,
     List<Path> composeFiles,
     List<Path> bakeFiles) {
-  private static final Set<String> SKIPPED = Set.of(".git", "node_modules", ".hg", ".svn");
 
   /**
    * Suffixes of files that are not Dockerfiles although named {@code Dockerfile.*}: sources,
@@ -58,7 +59,7 @@ record ProjectFiles(
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-              return !d.equals(dir) && SKIPPED.contains(d.getFileName().toString())
+              return !d.equals(dir) && ContextScan.isGenerated(d)
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }

@@ -114,11 +114,42 @@ class CheckCommandTest {
   }
 
   @Test
+  void skipsFoldersThatToolsGenerate() throws IOException {
+    write("Dockerfile", "FROM alpine:3.20\nUSER 65534\nCMD [\"true\"]\n");
+    write("pom.xml", "<project/>\n");
+    write("target/classes/Dockerfile", "FROM copied:latest\n");
+    write("node_modules/pkg/Dockerfile", "FROM dependency:latest\n");
+    write(".venv/lib/Dockerfile", "FROM venv:latest\n");
+    write("build/package/Dockerfile", "FROM alpine:3.20\nUSER 65534\nCMD [\"true\"]\n");
+    write("tools/target/Dockerfile", "FROM alpine:3.20\nUSER 65534\nCMD [\"true\"]\n");
+    Cli.Result r = Cli.run("check", "--format", "json", dir.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("build/package/Dockerfile")
+        .contains("tools/target/Dockerfile") // no build manifest beside it: written by hand
+        .doesNotContain("target/classes")
+        .doesNotContain("node_modules")
+        .doesNotContain(".venv");
+  }
+
+  @Test
   void aCleanProjectPasses() throws IOException {
     write("Dockerfile", "FROM alpine:3.20\nUSER 65534\nCMD [\"true\"]\n");
     Cli.Result r = Cli.run("check", dir.toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains(" in 1 Dockerfile, ");
+  }
+
+  @Test
+  void runsShellCheckOnRunCommandsUnlessTurnedOff() throws IOException {
+    // CI installs shellcheck; without it this test fails rather than skips.
+    assertThat(dev.stowage.lint.shellcheck.ShellCheck.onPath()).as("shellcheck on PATH").isPresent();
+    write("Dockerfile", "FROM alpine:3.20\nUSER 65534\nRUN echo $HOME\nCMD [\"true\"]\n");
+    Cli.Result on = Cli.run("check", "--format", "json", dir.toString());
+    assertThat(on.out()).contains("\"SC2086\"");
+    Cli.Result off = Cli.run("check", "--no-shellcheck", "--format", "json", dir.toString());
+    assertThat(off.exitCode()).as(off.err()).isZero();
+    assertThat(off.out()).doesNotContain("SC2086");
   }
 
   @Test

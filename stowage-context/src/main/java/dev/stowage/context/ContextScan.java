@@ -156,6 +156,26 @@ public record ContextScan(
     };
   }
 
+  /**
+   * Whether {@code dir} holds what tools made rather than what people wrote: version control,
+   * installed dependencies, virtualenvs, caches, or a {@code target} folder beside a build manifest
+   * (Maven, sbt, Cargo). Folders named {@code build}, {@code dist} or {@code out} are not counted:
+   * projects keep hand-written files there too (Go's {@code build/package/Dockerfile}).
+   */
+  public static boolean isGenerated(Path dir) {
+    Path name = dir.getFileName();
+    if (name == null) {
+      return false;
+    }
+    return directoryKind(name.toString())
+        .map(
+            k ->
+                k != Kind.SECRET
+                    && (k != Kind.BUILD_OUTPUT
+                        || (name.toString().equals("target") && isBuildRoot(dir.getParent()))))
+        .orElse(false);
+  }
+
   private static final List<String> BUILD_MANIFESTS =
       List.of(
           "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts",
