@@ -276,6 +276,8 @@ public final class Bench {
           shown + ", scenario " + s.label() + " (" + what + "): " + e.getMessage(), e.failed(), e.logTail(), e.result());
     }
     BuildMetrics m = BuildMetrics.of(result, model, Map.of());
+    // Each measured build leaves an untagged image; a bench of many runs would pile them up.
+    result.imageId().ifPresent(builder.engine()::removeIfUntagged);
     return new Run(m.wallSeconds(), m.cache().steps(), m.cache().cachedSteps(), m.cache().hitRate());
   }
 

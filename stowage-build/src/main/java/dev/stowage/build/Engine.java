@@ -147,6 +147,18 @@ public record Engine(
         : List.of(client.toString(), "build");
   }
 
+  /**
+   * Removes the image {@code id} when no tag names it (an intermediate image a measurement made);
+   * a tagged image, or one a container uses, stays. BuildKit's build cache is kept either way, so
+   * later builds still hit it.
+   */
+  public void removeIfUntagged(String id) {
+    Optional<String> tags = run(client, environment, "image", "inspect", "--format", "{{len .RepoTags}}", id);
+    if (tags.isPresent() && tags.get().strip().equals("0")) {
+      run(client, environment, "image", "rm", id);
+    }
+  }
+
   /** Size in bytes and layer count of a local image. */
   public Optional<long[]> imageStats(String image) {
     return run(client, environment, "image", "inspect", "--format", "{{.Size}} {{len .RootFS.Layers}}", image)

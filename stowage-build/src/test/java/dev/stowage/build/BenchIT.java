@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -65,6 +66,7 @@ class BenchIT {
   void scenariosHitTheCacheAsTheLayoutSays(Engine engine) throws Exception {
     project(dir);
     Map<String, String> before = hashes(dir);
+    Set<String> danglingBefore = dangling(engine);
     Bench.Options options = new Bench.Options(List.of(Scenario.values()), 1, Optional.of("none"), Map.of());
     Bench.Report r =
         new Bench(new Builder(engine))
@@ -86,6 +88,18 @@ class BenchIT {
       assertThat(r.ratio(s)).isPresent();
     }
     assertThat(hashes(dir)).isEqualTo(before);
+    // The measured builds' untagged images are removed again (the build cache stays).
+    assertThat(dangling(engine)).isSubsetOf(danglingBefore);
+  }
+
+  private static Set<String> dangling(Engine engine) throws Exception {
+    Process p =
+        new ProcessBuilder(engine.client().toString(), "images", "-q", "--no-trunc", "-f", "dangling=true")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).isZero();
+    return Set.copyOf(out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
   }
 
   @Test
