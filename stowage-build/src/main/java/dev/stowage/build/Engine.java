@@ -159,6 +159,17 @@ public record Engine(
     }
   }
 
+  /**
+   * The platform ({@code os/arch[/variant]}) of a local image, empty when the engine does not have
+   * it. Nothing is pulled.
+   */
+  public Optional<String> imagePlatform(String image) {
+    return run(client, environment, "image", "inspect", "--format",
+            "{{.Os}}/{{.Architecture}}{{if .Variant}}/{{.Variant}}{{end}}", image)
+        .map(String::strip)
+        .filter(p -> p.matches("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?"));
+  }
+
   /** Size in bytes and layer count of a local image. */
   public Optional<long[]> imageStats(String image) {
     return run(client, environment, "image", "inspect", "--format", "{{.Size}} {{len .RootFS.Layers}}", image)

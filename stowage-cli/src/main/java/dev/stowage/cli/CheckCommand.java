@@ -66,6 +66,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "Do not run shellcheck on RUN commands (it runs when on PATH).")
   boolean noShellcheck;
 
+  @Option(
+      names = "--resolve-images",
+      description =
+          "Look base images up in the local engine's image store (nothing is pulled) for the"
+              + " rules that need their platforms (InvalidBaseImagePlatform); exit 3 when no"
+              + " engine answers.")
+  boolean resolveImages;
+
   @Parameters(
       paramLabel = "PATH",
       arity = "0..1",
@@ -104,11 +112,15 @@ final class CheckCommand implements Callable<Integer> {
       throw new UserInputException(path + ": no Dockerfile found");
     }
     Linter linter = Linter.builtIn();
+    LintOptions options = LintOptions.defaults().withShellcheck(!noShellcheck);
+    if (resolveImages) {
+      options = options.withImages(LocalImagePlatforms.discover(System.getenv()));
+    }
     LintRun.Outcome outcome =
         new LintRun(
                 inputs,
                 linter,
-                LintOptions.defaults().withShellcheck(!noShellcheck),
+                options,
                 explicitConfig,
                 configOptions.disabled)
             .run(found.dockerfiles().stream().map(LintRun.Target::file).toList());

@@ -79,6 +79,14 @@ final class LintCommand implements Callable<Integer> {
   boolean noShellcheck;
 
   @Option(
+      names = "--resolve-images",
+      description =
+          "Look base images up in the local engine's image store (nothing is pulled) for the"
+              + " rules that need their platforms (InvalidBaseImagePlatform); exit 3 when no"
+              + " engine answers.")
+  boolean resolveImages;
+
+  @Option(
       names = "--list-rules",
       description =
           "Print the rule catalog (id, severity, category, fixable, title) instead of linting;"
@@ -126,6 +134,9 @@ final class LintCommand implements Callable<Integer> {
             .withIgnored(new LinkedHashSet<>(ignored))
             .withTrustedRegistries(trustedRegistries)
             .withShellcheck(!noShellcheck);
+    if (resolveImages) {
+      options = options.withImages(LocalImagePlatforms.discover(System.getenv()));
+    }
     LintRun.Outcome outcome =
         new LintRun(inputs, linter, options, explicitConfig, configOptions.disabled).run(targets);
     List<FileResult> results = outcome.results();

@@ -7,6 +7,7 @@ import dev.stowage.lint.rules.buildkit.ExposeInvalidFormat;
 import dev.stowage.lint.rules.buildkit.ExposeProtoCasing;
 import dev.stowage.lint.rules.buildkit.FromAsCasing;
 import dev.stowage.lint.rules.buildkit.FromPlatformFlagConstDisallowed;
+import dev.stowage.lint.rules.buildkit.InvalidBaseImagePlatform;
 import dev.stowage.lint.rules.buildkit.InvalidDefaultArgInFrom;
 import dev.stowage.lint.rules.buildkit.InvalidDefinitionDescription;
 import dev.stowage.lint.rules.buildkit.LegacyKeyValueFormat;
@@ -194,6 +195,7 @@ public final class BuiltInRules {
     new ExposeProtoCasing(),
     new FromAsCasing(),
     new FromPlatformFlagConstDisallowed(),
+    new InvalidBaseImagePlatform(),
     new InvalidDefaultArgInFrom(),
     new InvalidDefinitionDescription(),
     new LegacyKeyValueFormat(),

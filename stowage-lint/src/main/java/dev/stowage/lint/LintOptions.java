@@ -21,6 +21,7 @@ import java.util.Set;
  *     strict-labels})
  * @param disableIgnorePragma whether {@code # hadolint ignore=} and {@code # stowage ignore=}
  *     comments are disregarded (hadolint's {@code disable-ignore-pragma})
+ * @param images where base images' platforms are looked up ({@link ImagePlatforms#UNKNOWN}: nowhere)
  */
 public record LintOptions(
     Set<String> ignored,
@@ -31,7 +32,8 @@ public record LintOptions(
     Optional<Path> contextDir,
     BuildOptions build,
     boolean strictLabels,
-    boolean disableIgnorePragma) {
+    boolean disableIgnorePragma,
+    ImagePlatforms images) {
   public LintOptions {
     ignored = Set.copyOf(ignored);
     severityOverrides = Map.copyOf(severityOverrides);
@@ -57,7 +59,8 @@ public record LintOptions(
         contextDir,
         build,
         /* strictLabels= */ false,
-        /* disableIgnorePragma= */ false);
+        /* disableIgnorePragma= */ false,
+        ImagePlatforms.UNKNOWN);
   }
 
   public static LintOptions defaults() {
@@ -75,7 +78,8 @@ public record LintOptions(
         Optional.of(dir),
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        images);
   }
 
   public LintOptions withIgnored(Set<String> ids) {
@@ -88,7 +92,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        images);
   }
 
   public LintOptions withTrustedRegistries(List<String> registries) {
@@ -101,7 +106,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        images);
   }
 
   public LintOptions withRequiredLabels(Map<String, String> labels) {
@@ -114,7 +120,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        images);
   }
 
   public LintOptions withSeverityOverrides(Map<String, Severity> overrides) {
@@ -127,7 +134,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        images);
   }
 
   public LintOptions withShellcheck(boolean on) {
@@ -140,7 +148,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        images);
   }
 
   public LintOptions withBuild(BuildOptions b) {
@@ -153,7 +162,8 @@ public record LintOptions(
         contextDir,
         b,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        images);
   }
 
   public LintOptions withStrictLabels(boolean on) {
@@ -166,7 +176,8 @@ public record LintOptions(
         contextDir,
         build,
         on,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        images);
   }
 
   public LintOptions withDisableIgnorePragma(boolean on) {
@@ -179,6 +190,21 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        on);
+        on,
+        images);
+  }
+
+  public LintOptions withImages(ImagePlatforms lookup) {
+    return new LintOptions(
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma,
+        lookup);
   }
 }
