@@ -87,8 +87,15 @@ public final class Bench {
     }
   }
 
-  /** One measured build. */
-  public record Run(double wallSeconds, int steps, int cachedSteps, double hitRate) {}
+  /**
+   * One measured build.
+   *
+   * @param hitRate cached steps / steps
+   * @param weightedHitRate the share of build time the cache saved: each cached step weighted by
+   *     what it took when it last ran in this bench (empty when a step had not run before)
+   */
+  public record Run(
+      double wallSeconds, int steps, int cachedSteps, double hitRate, Optional<Double> weightedHitRate) {}
 
   /**
    * One scenario of one Dockerfile.
@@ -223,6 +230,7 @@ public final class Bench {
   private Side runSide(Path copy, Path shown, Path file, Targets targets, Options options, Listener listener)
       throws IOException, BuildFailedException, EngineUnavailableException, InterruptedException {
     DockerfileModel model = DockerfileModel.of(Dockerfile.read(file));
+    Map<String, Double> lastDurations = new java.util.HashMap<>();
     BuildRequest base = BuildRequest.of(copy).withDockerfile(file).withBuildArgs(options.buildArgs());
     if (options.network().isPresent()) {
       base = base.withNetwork(options.network().get());
@@ -243,7 +251,7 @@ public final class Bench {
         if (s == Scenario.COLD) {
           req = base.withNoCache(true);
         } else if (state != State.CLEAN) {
-          build(base, model, shown, s, "priming the cache");
+          build(base, model, shown, s, "priming the cache", lastDurations);
           state = State.CLEAN;
         }
         if (changed.isPresent()) {
@@ -251,7 +259,7 @@ public final class Bench {
         }
         Run run;
         try {
-          run = build(req, model, shown, s, "run " + i);
+          run = build(req, model, shown, s, "run " + i, lastDurations);
         } finally {
           if (changed.isPresent()) {
             Files.write(copy.resolve(changed.get()), original);
@@ -266,7 +274,13 @@ public final class Bench {
     return new Side(shown, results);
   }
 
-  private Run build(BuildRequest req, DockerfileModel model, Path shown, Scenario s, String what)
+  private Run build(
+      BuildRequest req,
+      DockerfileModel model,
+      Path shown,
+      Scenario s,
+      String what,
+      Map<String, Double> lastDurations)
       throws BuildFailedException, EngineUnavailableException, InterruptedException {
     BuildResult result;
     try {
@@ -275,10 +289,21 @@ public final class Bench {
       throw new BuildFailedException(
           shown + ", scenario " + s.label() + " (" + what + "): " + e.getMessage(), e.failed(), e.logTail(), e.result());
     }
-    BuildMetrics m = BuildMetrics.of(result, model, Map.of());
+    BuildMetrics m = BuildMetrics.of(result, model, lastDurations);
+    // What each step took when it last ran (not cached), for the next run's weighted hit rate.
+    for (BuildMetrics.StepMetric step : m.steps()) {
+      if (!step.cached() && !step.from()) {
+        lastDurations.put(step.key(), step.seconds());
+      }
+    }
     // Each measured build leaves an untagged image; a bench of many runs would pile them up.
     result.imageId().ifPresent(builder.engine()::removeIfUntagged);
-    return new Run(m.wallSeconds(), m.cache().steps(), m.cache().cachedSteps(), m.cache().hitRate());
+    return new Run(
+        m.wallSeconds(),
+        m.cache().steps(),
+        m.cache().cachedSteps(),
+        m.cache().hitRate(),
+        m.cache().weightedHitRate());
   }
 
   /** The original content and a new last line of spaces and tabs encoding a random number. */

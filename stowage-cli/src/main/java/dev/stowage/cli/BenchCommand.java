@@ -283,6 +283,7 @@ final class BenchCommand implements Callable<Integer> {
       x.put("steps", run.steps());
       x.put("cachedSteps", run.cachedSteps());
       x.put("hitRate", run.hitRate());
+      run.weightedHitRate().ifPresent(w -> x.put("weightedHitRate", w));
     }
     return o;
   }
