@@ -135,12 +135,34 @@ public record ImageSnapshot(Map<String, FileFacts> files, Config config) {
     return files;
   }
 
+  /** How a path differs between two images. */
+  public enum Change {
+    ADDED,
+    REMOVED,
+    CHANGED
+  }
+
   /**
-   * Every difference between this image (the original) and {@code other} (the rewritten one), one
-   * line each, leaving out the paths {@code allowed} accepts (the intended changes).
+   * One path that differs.
+   *
+   * @param path absolute, e.g. {@code /usr/bin/app}
+   * @param before what the first image has there, null when added
+   * @param after what the second image has there, null when removed
    */
-  public List<String> fileDifferences(ImageSnapshot other, Predicate<String> allowed) {
-    List<String> out = new ArrayList<>();
+  public record Difference(Change change, String path, FileFacts before, FileFacts after) {
+    @Override
+    public String toString() {
+      return change.name().toLowerCase(java.util.Locale.ROOT) + " " + path + " "
+          + (change == Change.ADDED ? after : change == Change.REMOVED ? before : before + " -> " + after);
+    }
+  }
+
+  /**
+   * Every path whose type, mode, owner, size or content differs between this image and {@code
+   * other}, sorted by path. A directory counts as changed only by type, mode or owner.
+   */
+  public List<Difference> differences(ImageSnapshot other) {
+    List<Difference> out = new ArrayList<>();
     Set<String> all = new TreeSet<>(files.keySet());
     all.addAll(other.files.keySet());
     for (String path : all) {
@@ -153,18 +175,15 @@ public record ImageSnapshot(Map<String, FileFacts> files, Config config) {
           && a.uid() == b.uid() && a.gid() == b.gid()) {
         continue; // a directory's tar size is meaningless
       }
-      if (allowed.test("/" + path)) {
-        continue;
-      }
-      if (a == null) {
-        out.add("added /" + path + " " + b);
-      } else if (b == null) {
-        out.add("removed /" + path + " " + a);
-      } else {
-        out.add("changed /" + path + " " + a + " -> " + b);
-      }
+      Change c = a == null ? Change.ADDED : b == null ? Change.REMOVED : Change.CHANGED;
+      out.add(new Difference(c, "/" + path, a, b));
     }
     return out;
+  }
+
+  /** {@link #differences} as lines, leaving out those {@code allowed} accepts. */
+  public List<String> fileDifferences(ImageSnapshot other, Predicate<String> allowed) {
+    return differences(other).stream().filter(d -> !allowed.test(d.path())).map(Difference::toString).toList();
   }
 
   private static String output(Engine engine, List<String> args) throws IOException, InterruptedException {
