@@ -108,12 +108,16 @@ public record BuildMetrics(
     int cached = 0;
     double cachedWeight = 0;
     double totalWeight = 0;
+    // Weights are known when every cached step ran before (its last duration is remembered).
     boolean weightsKnown = !lastDurations.isEmpty();
     for (StepMetric s : steps) {
       if (s.from()) {
         continue;
       }
       counted++;
+      if (s.cached() && !lastDurations.containsKey(s.key())) {
+        weightsKnown = false;
+      }
       double w = s.cached() ? lastDurations.getOrDefault(s.key(), 0.0) : s.seconds();
       totalWeight += w;
       if (s.cached()) {
