@@ -61,18 +61,7 @@ final class CheckCommand implements Callable<Integer> {
               + " Default: warning.")
   @Nullable String failureThreshold;
 
-  @Option(
-      names = "--no-shellcheck",
-      description = "Do not run shellcheck on RUN commands (it runs when on PATH).")
-  boolean noShellcheck;
-
-  @Option(
-      names = "--resolve-images",
-      description =
-          "Look base images up in the local engine's image store (nothing is pulled) for the"
-              + " rules that need their platforms (InvalidBaseImagePlatform); exit 3 when no"
-              + " engine answers.")
-  boolean resolveImages;
+  @Mixin AnalysisOptions analysisOptions;
 
   @Parameters(
       paramLabel = "PATH",
@@ -112,10 +101,7 @@ final class CheckCommand implements Callable<Integer> {
       throw new UserInputException(path + ": no Dockerfile found");
     }
     Linter linter = Linter.builtIn();
-    LintOptions options = LintOptions.defaults().withShellcheck(!noShellcheck);
-    if (resolveImages) {
-      options = options.withImages(LocalImagePlatforms.discover(System.getenv()));
-    }
+    LintOptions options = analysisOptions.applyTo(LintOptions.defaults());
     LintRun.Outcome outcome =
         new LintRun(
                 inputs,

@@ -73,18 +73,7 @@ final class LintCommand implements Callable<Integer> {
       description = "A registry FROM may pull from (DL3026); repeatable. Default: any.")
   List<String> trustedRegistries = new ArrayList<>();
 
-  @Option(
-      names = "--no-shellcheck",
-      description = "Do not run shellcheck on RUN commands (it runs when on PATH).")
-  boolean noShellcheck;
-
-  @Option(
-      names = "--resolve-images",
-      description =
-          "Look base images up in the local engine's image store (nothing is pulled) for the"
-              + " rules that need their platforms (InvalidBaseImagePlatform); exit 3 when no"
-              + " engine answers.")
-  boolean resolveImages;
+  @Mixin AnalysisOptions analysisOptions;
 
   @Option(
       names = "--list-rules",
@@ -132,11 +121,8 @@ final class LintCommand implements Callable<Integer> {
     LintOptions options =
         LintOptions.defaults()
             .withIgnored(new LinkedHashSet<>(ignored))
-            .withTrustedRegistries(trustedRegistries)
-            .withShellcheck(!noShellcheck);
-    if (resolveImages) {
-      options = options.withImages(LocalImagePlatforms.discover(System.getenv()));
-    }
+            .withTrustedRegistries(trustedRegistries);
+    options = analysisOptions.applyTo(options);
     LintRun.Outcome outcome =
         new LintRun(inputs, linter, options, explicitConfig, configOptions.disabled).run(targets);
     List<FileResult> results = outcome.results();
