@@ -108,15 +108,17 @@ public record BuildMetrics(
     int cached = 0;
     double cachedWeight = 0;
     double totalWeight = 0;
-    // Weights are known when every cached step ran before (its last duration is remembered).
-    boolean weightsKnown = !lastDurations.isEmpty();
+    // A cached step weighs what it took when it last ran. One never seen running (a WORKDIR the
+    // engine reports cached even without cache) weighs nothing; when no cached step was ever seen
+    // running, the weights are unknown.
+    int cachedKnown = 0;
     for (StepMetric s : steps) {
       if (s.from()) {
         continue;
       }
       counted++;
-      if (s.cached() && !lastDurations.containsKey(s.key())) {
-        weightsKnown = false;
+      if (s.cached() && lastDurations.containsKey(s.key())) {
+        cachedKnown++;
       }
       double w = s.cached() ? lastDurations.getOrDefault(s.key(), 0.0) : s.seconds();
       totalWeight += w;
@@ -125,6 +127,7 @@ public record BuildMetrics(
         cachedWeight += w;
       }
     }
+    boolean weightsKnown = !lastDurations.isEmpty() && (cached == 0 || cachedKnown > 0);
     double hitRate = counted == 0 ? 0 : round((double) cached / counted);
     Optional<Double> weighted =
         weightsKnown && totalWeight > 0 ? Optional.of(round(cachedWeight / totalWeight)) : Optional.empty();
