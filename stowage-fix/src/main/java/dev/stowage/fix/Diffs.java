@@ -21,15 +21,23 @@ public final class Diffs {
    * terminator is followed by {@code \ No newline at end of file}.
    */
   public static String unified(String name, String before, String after) {
+    String path = name.replaceFirst("^(\\./|/)+", "");
+    return unified("a/" + path, "b/" + path, before, after);
+  }
+
+  /**
+   * The unified diff from {@code before} to {@code after} under the given header names (say
+   * {@code /dev/null} for a new file); empty when the texts are equal.
+   */
+  public static String unified(String oldName, String newName, String before, String after) {
     if (before.equals(after)) {
       return "";
     }
-    String path = name.replaceFirst("^(\\./|/)+", "");
     List<String> a = lines(before);
     List<String> b = lines(after);
     Patch<String> patch = DiffUtils.diff(a, b);
     List<String> out =
-        UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, a, patch, CONTEXT_LINES);
+        UnifiedDiffUtils.generateUnifiedDiff(oldName, newName, a, patch, CONTEXT_LINES);
     StringBuilder sb = new StringBuilder();
     for (String line : out) {
       if (line.endsWith(NO_NEWLINE)) {
