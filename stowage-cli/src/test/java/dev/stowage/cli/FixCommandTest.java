@@ -218,7 +218,7 @@ class FixCommandTest {
     Path f = dockerfile("FROM node:22\nCOPY . /app\n");
     Files.writeString(dir.resolve(".env"), "TOKEN=1\n");
     Cli.Result d = Cli.run("fix", "--no-config", "--dockerignore", "--diff", f.toString());
-    assertThat(d.out()).contains("--- /dev/null\n+++ b/.dockerignore\n").contains("+.env\n");
+    assertThat(d.out()).contains("--- /dev/null\n+++ b/.dockerignore\n@@ -0,0 +1,2 @@\n").contains("+.env\n");
   }
 
   @Test

@@ -39,7 +39,13 @@ public final class Diffs {
     List<String> out =
         UnifiedDiffUtils.generateUnifiedDiff(oldName, newName, a, patch, CONTEXT_LINES);
     StringBuilder sb = new StringBuilder();
-    for (String line : out) {
+    for (String raw : out) {
+      String line = raw;
+      // an empty side is range 0,0 in a unified diff (as diff and git print it), not 1,0
+      if (line.startsWith("@@ ")) {
+        line = a.isEmpty() ? line.replaceFirst("^@@ -1,0 ", "@@ -0,0 ") : line;
+        line = b.isEmpty() ? line.replaceFirst(" \\+1,0 @@", " +0,0 @@") : line;
+      }
       if (line.endsWith(NO_NEWLINE)) {
         sb.append(line, 0, line.length() - NO_NEWLINE.length())
             .append("\n\\ No newline at end of file\n");
