@@ -1,8 +1,8 @@
 package dev.stowage.lint.rules;
 
 import dev.stowage.dockerfile.Instruction;
-import dev.stowage.lint.Edit;
 import dev.stowage.dockerfile.Span;
+import dev.stowage.lint.Edit;
 import java.util.Locale;
 import java.util.Optional;
 
