@@ -43,10 +43,6 @@ final class Effects {
               "DL3003",
               "same image; the working directory is stated once, for every later instruction"),
           Map.entry(
-              "ST4002",
-              "smaller, current image: the package lists are fetched in the same layer as the"
-                  + " install, so a cached 'update' layer can never serve stale lists"),
-          Map.entry(
               "ST3001",
               "the container no longer runs as root: a compromised process cannot own the"
                   + " container"),
