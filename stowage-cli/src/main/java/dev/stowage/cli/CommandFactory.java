@@ -26,6 +26,9 @@ final class CommandFactory implements IFactory {
     if (type == LintCommand.class) {
       return type.cast(new LintCommand(inputs, terminal));
     }
+    if (type == FixCommand.class) {
+      return type.cast(new FixCommand(inputs));
+    }
     if (type == CheckCommand.class) {
       return type.cast(new CheckCommand(inputs, terminal));
     }

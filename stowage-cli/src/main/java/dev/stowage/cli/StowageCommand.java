@@ -29,6 +29,7 @@ public final class StowageCommand implements Runnable {
       List.of(
           CheckCommand.class,
           LintCommand.class,
+          FixCommand.class,
           ParseCommand.class,
           BuildCommand.class,
           BenchCommand.class,

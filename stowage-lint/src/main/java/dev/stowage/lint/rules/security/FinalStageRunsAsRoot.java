@@ -5,11 +5,15 @@ import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.model.Base;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.lint.Category;
+import dev.stowage.lint.Fix;
 import dev.stowage.lint.DockerfileRule;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
+import dev.stowage.lint.rules.InstructionLines;
+import dev.stowage.lint.rules.Stages;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +27,8 @@ import java.util.regex.Pattern;
     id = "ST3001",
     title = "Final stage runs as root by default",
     severity = Severity.WARNING,
-    category = Category.SECURITY)
+    category = Category.SECURITY,
+    fixable = true)
 public final class FinalStageRunsAsRoot implements DockerfileRule {
   private static final Pattern NON_ROOT_TAG = Pattern.compile("(?i).*(non-?root|rootless).*");
   private static final Pattern DROPS_PRIVILEGES =
@@ -76,12 +81,18 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
         return; // an unresolved base could be anything
       }
       Instruction.From from = target.get().from();
-      ctx.report(
-          from.image().get().span(),
+      String message =
           "The final stage runs as root: no USER is set and "
               + describe(base)
               + " does not switch user; add USER with a non-root user after the steps that need"
-              + " root");
+              + " root";
+      Optional<String> user =
+          base instanceof Base.Image img ? knownUser(img.reference()) : Optional.empty();
+      if (user.isPresent() && !exposesPrivilegedPort(ctx, target.get())) {
+        ctx.report(from.image().get().span(), message, userFix(ctx, target.get(), user.get()));
+      } else {
+        ctx.report(from.image().get().span(), message);
+      }
       return;
     }
   }
@@ -139,5 +150,44 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
       }
     }
     return false;
+  }
+
+  /**
+   * The numeric {@code uid:gid} of the unprivileged user that well-known images create for
+   * their own use: a user that exists in the image, so the program keeps a passwd entry and a
+   * home. Numeric, so that Kubernetes' {@code runAsNonRoot} can verify it (DL3066).
+   */
+  static Optional<String> knownUser(ImageReference ref) {
+    String name = ref.familiarName();
+    if (name.equals("node")) {
+      return Optional.of("1000:1000"); // the image's "node" user
+    }
+    if (ref.name().startsWith("gcr.io/distroless/")) {
+      return Optional.of("65532:65532"); // distroless' "nonroot" user
+    }
+    return Optional.empty();
+  }
+
+  /** An unprivileged user cannot bind ports below 1024 outside Docker's own default sysctls. */
+  private static boolean exposesPrivilegedPort(RuleContext ctx, Stage target) {
+    for (Stage s : Stages.lineage(ctx.model(), target)) {
+      for (Instruction.Expose e : s.instructions(Instruction.Expose.class)) {
+        for (var w : e.ports()) {
+          String digits = w.value().split("[/-]", 2)[0];
+          if (!digits.matches("\\d{1,5}") || Integer.parseInt(digits) < 1024) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code USER uid:gid} after the last RUN of the final stage (after its FROM if none). */
+  private static Fix userFix(RuleContext ctx, Stage target, String user) {
+    List<Instruction.Run> runs = target.instructions(Instruction.Run.class);
+    Instruction after = runs.isEmpty() ? target.from() : runs.get(runs.size() - 1);
+    return new Fix(
+        List.of(InstructionLines.after(ctx.dockerfile().source(), after, "USER", user)));
   }
 }

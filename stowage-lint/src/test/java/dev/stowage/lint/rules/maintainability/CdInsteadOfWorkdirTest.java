@@ -46,4 +46,54 @@ class CdInsteadOfWorkdirTest {
         RUN git pull
         """);
   }
+
+  @Test
+  void fixesCdInABuilderStageNothingElseUses() {
+    tester.fixes(
+        """
+        FROM golang:1.22 AS build
+        COPY . /src
+        RUN cd /src && \\
+            go build -o /out/app .
+        FROM scratch
+        COPY --from=build /out/app /app
+        """,
+        """
+        FROM golang:1.22 AS build
+        COPY . /src
+        WORKDIR /src
+        RUN go build -o /out/app .
+        FROM scratch
+        COPY --from=build /out/app /app
+        """);
+  }
+
+  @Test
+  void fixesWhenALaterWorkdirResetsTheDirectory() {
+    tester.fixes(
+        "FROM debian:12\r\n  run cd /tmp && curl -fsSLO https://example.com/a.tgz\r\n"
+            + "ENV A=1\r\nCOPY b /opt/b\r\nWORKDIR /app\r\nRUN make\r\n",
+        "FROM debian:12\r\n  workdir /tmp\r\n  run curl -fsSLO https://example.com/a.tgz\r\n"
+            + "ENV A=1\r\nCOPY b /opt/b\r\nWORKDIR /app\r\nRUN make\r\n");
+  }
+
+  @Test
+  void doesNotFixWhenLaterStepsRelyOnTheWorkingDirectory() {
+    // a later RUN, a relative COPY destination, the image's own working directory
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN cd /src && make\nRUN make install\nFROM scratch\n");
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN cd /src && make\nCOPY x y\nFROM scratch\n");
+    tester.fixUnchanged("FROM debian:12\nRUN cd /src && make\n");
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN cd /src && make\nFROM b\nRUN ls\n");
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN cd /src && make\nCMD [\"x\"]\nFROM scratch\n");
+  }
+
+  @Test
+  void doesNotFixCdThatIsNotASimpleLiteralPrefix() {
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN make && cd /src && make\nFROM scratch\n");
+    tester.fixUnchanged("FROM debian:12 AS b\nENV S=/src\nRUN cd $S && make\nFROM scratch\n");
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN cd /src || exit 1\nFROM scratch\n");
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN cd src && make\nFROM scratch\n");
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN cd /src && make && cd - && ls\nFROM scratch\n");
+    tester.fixUnchanged("FROM debian:12 AS b\nRUN cd '/my src' && make\nFROM scratch\n");
+  }
 }

@@ -74,4 +74,42 @@ class FinalStageRunsAsRootTest {
     tester.accepts("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCMD [\"cmd\"]\n");
     tester.accepts("FROM eclipse-temurin:21-jdk-windowsservercore-ltsc2022\nCMD [\"java\"]\n");
   }
+
+  @Test
+  void fixSwitchesToTheUserANodeImageShipsAfterTheLastRun() {
+    tester.fixes(
+        """
+        FROM node:22-slim
+        WORKDIR /app
+        COPY package.json package-lock.json ./
+        RUN npm ci --omit=dev
+        COPY . .
+        CMD ["node", "server.js"]
+        """,
+        """
+        FROM node:22-slim
+        WORKDIR /app
+        COPY package.json package-lock.json ./
+        RUN npm ci --omit=dev
+        USER 1000:1000
+        COPY . .
+        CMD ["node", "server.js"]
+        """);
+  }
+
+  @Test
+  void fixUsesDistrolessNonrootUserAfterFromWhenThereIsNoRun() {
+    tester.fixes(
+        "FROM golang:1.22 AS build\nRUN go build -o /app\n"
+            + "FROM gcr.io/distroless/static-debian12\nCOPY --from=build /app /app\n",
+        "FROM golang:1.22 AS build\nRUN go build -o /app\n"
+            + "FROM gcr.io/distroless/static-debian12\nUSER 65532:65532\nCOPY --from=build /app /app\n");
+  }
+
+  @Test
+  void noFixWhereTheUserIsUnknownOrAPrivilegedPortIsExposed() {
+    tester.fixUnchanged("FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n");
+    tester.fixUnchanged("FROM scratch\nCOPY app /app\n");
+    tester.fixUnchanged("FROM node:22\nEXPOSE 80\nCMD [\"node\", \"s.js\"]\n");
+  }
 }

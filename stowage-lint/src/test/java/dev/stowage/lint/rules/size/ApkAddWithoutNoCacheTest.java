@@ -85,8 +85,7 @@ class ApkAddWithoutNoCacheTest {
         """,
         """
         FROM alpine:3.20
-        RUN apk update \\
-         && apk add --no-cache \\
+        RUN apk add --no-cache \\
            curl
         """);
     tester.fixes(
@@ -107,5 +106,15 @@ class ApkAddWithoutNoCacheTest {
         FROM alpine:3.20
         RUN apk add --no-cache curl
         """);
+  }
+
+  @Test
+  void keepsAnUpdateOtherCommandsNeed() {
+    tester.fixes(
+        "FROM alpine:3.20\nRUN apk update && apk upgrade && apk add curl\n",
+        "FROM alpine:3.20\nRUN apk update && apk upgrade && apk add --no-cache curl\n");
+    tester.fixes(
+        "FROM alpine:3.20\nRUN apk update; apk add curl\n",
+        "FROM alpine:3.20\nRUN apk update; apk add --no-cache curl\n");
   }
 }

@@ -95,4 +95,39 @@ class AptListsNotDeletedTest {
         "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n");
     tester.fixUnchanged("FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\n");
   }
+
+  @Test
+  void fixMergesAnUpdateOfItsOwnIntoTheNextInstall() {
+    tester.fixes(
+        """
+        FROM debian:12
+        # refresh
+        RUN apt-get update -qq
+        RUN --mount=type=secret,id=x apt-get install -y --no-install-recommends \\
+              curl
+        CMD ["curl"]
+        """,
+        """
+        FROM debian:12
+        # refresh
+        RUN --mount=type=secret,id=x apt-get update -qq && apt-get install -y --no-install-recommends \\
+              curl && rm -rf /var/lib/apt/lists/*
+        CMD ["curl"]
+        """);
+  }
+
+  @Test
+  void neverDeletesListsALaterRunStillNeeds() {
+    // the rm would break the install of the next RUN; the next RUN is not an && chain
+    tester.fixUnchanged(
+        "FROM debian:12\nRUN apt-get update && apt-get upgrade -y\nRUN apt-get install -y curl\n");
+    tester.fixUnchanged(
+        "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl || true\n");
+    tester.fixUnchanged(
+        "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y a\nRUN apt-get install -y b\n");
+    tester.fixUnchanged(
+        "FROM debian:12\nRUN apt-get update\nENV A=1\nRUN apt-get install -y curl\n");
+    tester.fixUnchanged(
+        "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y a\nFROM base\nRUN apt-get install -y b\n");
+  }
 }

@@ -1,0 +1,163 @@
+package dev.stowage.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stowage.dockerfile.Dockerfile;
+import dev.stowage.lint.LintOptions;
+import dev.stowage.lint.Severity;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FixerTest {
+  private final Fixer fixer = Fixer.builtIn();
+
+  private FixResult fix(String src) throws DockerfileSyntaxException {
+    return fixer.fix("Dockerfile", src, FixRequest.defaults());
+  }
+
+  @Test
+  void cleanFileComesBackByteIdentical() throws Exception {
+    String clean =
+        "# syntax=docker/dockerfile:1\r\nFROM alpine:3.20\r\nCOPY app /app\r\n"
+            + "USER 65532:65532\r\nENTRYPOINT [\"/app\"]";
+    FixResult r = fix(clean);
+    assertThat(r.fixed()).isSameAs(clean);
+    assertThat(r.changes()).isEmpty();
+    assertThat(r.changed()).isFalse();
+    assertThat(r.diff()).isEmpty();
+  }
+
+  @Test
+  void appliesEveryFixableFindingInOnePass() throws Exception {
+    String src =
+        """
+        FROM debian:12
+        RUN apt-get update && apt-get install curl
+        ADD app.conf /etc/app.conf
+        """;
+    FixResult r = fix(src);
+    assertThat(r.fixed())
+        .contains(
+            "RUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf"
+                + " /var/lib/apt/lists/*")
+        .contains("COPY app.conf /etc/app.conf");
+    assertThat(r.changes())
+        .extracting(Change::rule)
+        .contains("DL3009", "DL3014", "DL3015", "DL3020");
+    assertThat(r.changes()).allSatisfy(c -> assertThat(c.effect()).isNotBlank());
+    assertThat(r.changes()).filteredOn(c -> c.rule().equals("DL3020")).singleElement()
+        .extracting(Change::line).isEqualTo(3);
+  }
+
+  @Test
+  void fixingTwiceChangesNothing() throws Exception {
+    String src =
+        """
+        FROM debian:12
+        RUN apt-get update && apt-get install curl
+        RUN pip install flask==3.0.0
+        """;
+    String once = fix(src).fixed();
+    FixResult twice = fix(once);
+    assertThat(twice.fixed()).isEqualTo(once);
+    assertThat(twice.changes()).isEmpty();
+  }
+
+  @Test
+  void onlyAndExceptSelectRulesByIdOrAlias() throws Exception {
+    String src =
+        """
+        FROM debian:12
+        RUN apt-get update && apt-get install curl
+        maintainer Jo <jo@example.com>
+        """;
+    FixResult only =
+        fixer.fix("Dockerfile", src, FixRequest.defaults().withOnly(Set.of("dl3014")));
+    assertThat(only.changes()).extracting(Change::rule).containsOnly("DL3014");
+    FixResult except =
+        fixer.fix(
+            "Dockerfile",
+            src,
+            FixRequest.defaults().withExcept(Set.of("MaintainerDeprecated", "DL3015")));
+    assertThat(except.changes()).extracting(Change::rule).doesNotContain("DL4000", "DL3015");
+    assertThat(except.changes()).extracting(Change::rule).contains("DL3014");
+  }
+
+  @Test
+  void unknownRuleNameIsRefused() {
+    assertThatThrownBy(
+            () -> fixer.fix("Dockerfile", "FROM a:1\n", FixRequest.defaults().withOnly(Set.of("XX9"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("XX9");
+    assertThat(Fixer.unknownNames(Set.of("DL3015", "jsonargsrecommended", "nope"))).containsExactly("nope");
+  }
+
+  @Test
+  void syntaxErrorIsRefusedWithItsLine() {
+    assertThatThrownBy(() -> fix("FROM debian:12\nADD a /a\nENV PATH\n"))
+        .isInstanceOf(DockerfileSyntaxException.class)
+        .hasMessageStartingWith("Dockerfile:3:");
+  }
+
+  @Test
+  void pragmasAndConfigurationAreHonoured() throws Exception {
+    String src =
+        """
+        FROM debian:12
+        # hadolint ignore=DL3015
+        RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+        """;
+    assertThat(fix(src).fixed()).isEqualTo(src);
+    String plain = "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n";
+    FixResult ignored =
+        fixer.fix(
+            "Dockerfile",
+            plain,
+            FixRequest.defaults().withOptions(LintOptions.defaults().withIgnored(Set.of("DL3015"))));
+    assertThat(ignored.changed()).isFalse();
+    FixResult overridden =
+        fixer.fix(
+            "Dockerfile",
+            plain,
+            FixRequest.defaults()
+                .withOptions(LintOptions.defaults().withSeverityOverrides(Map.of("DL3015", Severity.ERROR))));
+    assertThat(overridden.fixed()).contains("--no-install-recommends");
+  }
+
+  @Test
+  void linesOfLaterPassesPointIntoTheOriginalFile() throws Exception {
+    // an edit before the finding's line in pass 1 must not shift the line reported for pass 2
+    String src =
+        """
+        FROM debian:12
+        RUN apt-get update && apt-get install curl
+
+
+        RUN apt-get install -y --no-install-recommends wget
+        """;
+    FixResult r = fix(src);
+    assertThat(Dockerfile.parse(r.fixed()).hasErrors()).isFalse();
+    for (Change c : r.changes()) {
+      assertThat(c.line()).isBetween(1, Dockerfile.parse(src).lineCount());
+    }
+  }
+
+  @Test
+  void diffHasGitHeadersAndMarksAMissingFinalNewline() throws Exception {
+    FixResult r = fix("FROM debian:12\nADD a.txt /a.txt");
+    assertThat(r.diff())
+        .isEqualTo(
+            """
+            --- a/Dockerfile
+            +++ b/Dockerfile
+            @@ -1,2 +1,2 @@
+             FROM debian:12
+            -ADD a.txt /a.txt
+            \\ No newline at end of file
+            +COPY a.txt /a.txt
+            \\ No newline at end of file
+            """);
+  }
+}
