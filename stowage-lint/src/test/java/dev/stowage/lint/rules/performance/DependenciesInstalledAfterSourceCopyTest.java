@@ -112,8 +112,8 @@ class DependenciesInstalledAfterSourceCopyTest {
 
   @Test
   void fixMovesNpmCiWithTheManifestsBeforeTheSourceCopy() throws IOException {
-    inContext("package.json", PACKAGE_JSON, "package-lock.json", "{}", "server.js", "")
-        .fixes(
+    RuleTester tester = inContext("package.json", PACKAGE_JSON, "package-lock.json", "{}", "server.js", "");
+    tester.fixes(
             """
             FROM node:22-slim
             WORKDIR /app
@@ -133,8 +133,8 @@ class DependenciesInstalledAfterSourceCopyTest {
 
   @Test
   void fixSplitsAnInstallChainedWithTheBuild() throws IOException {
-    inContext("package.json", PACKAGE_JSON, "yarn.lock", "", ".yarnrc", "registry x\n")
-        .fixes(
+    RuleTester tester = inContext("package.json", PACKAGE_JSON, "yarn.lock", "", ".yarnrc", "registry x\n");
+    tester.fixes(
             "FROM node:22\nWORKDIR /web\nCOPY . /web\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile \\\n && yarn build\n",
             "FROM node:22\nWORKDIR /web\nCOPY package.json yarn.lock .yarnrc /web/\n"
                 + "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n"
@@ -172,11 +172,11 @@ class DependenciesInstalledAfterSourceCopyTest {
 
   @Test
   void fixCopiesTheRequirementsFilesPipReads() throws IOException {
-    inContext(
+    RuleTester tester = inContext(
             "requirements/base.txt", "flask==3.0.3\n# web\n",
             "requirements/prod.txt", "-r base.txt\ngunicorn==22.0.0\n",
-            "app.py", "")
-        .fixes(
+            "app.py", "");
+    tester.fixes(
             """
             FROM python:3.12-slim
             WORKDIR /srv
@@ -196,8 +196,8 @@ class DependenciesInstalledAfterSourceCopyTest {
 
   @Test
   void fixFollowsAnAbsoluteRequirementsPath() throws IOException {
-    inContext("requirements.txt", "requests==2.32.3\n")
-        .fixes(
+    RuleTester tester = inContext("requirements.txt", "requests==2.32.3\n");
+    tester.fixes(
             "FROM python:3.12\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n",
             "FROM python:3.12\nCOPY requirements.txt /app/\nRUN pip install -r /app/requirements.txt\nCOPY . /app\n");
   }
@@ -215,8 +215,8 @@ class DependenciesInstalledAfterSourceCopyTest {
 
   @Test
   void fixDownloadsGoModulesBeforeTheSourceCopy() throws IOException {
-    inContext("go.mod", "module example.com/app\n\ngo 1.22\n", "go.sum", "", "main.go", "package main\n")
-        .fixes(
+    RuleTester tester = inContext("go.mod", "module example.com/app\n\ngo 1.22\n", "go.sum", "", "main.go", "package main\n");
+    tester.fixes(
             """
             FROM golang:1.22 AS build
             WORKDIR /src
@@ -244,8 +244,8 @@ class DependenciesInstalledAfterSourceCopyTest {
 
   @Test
   void fixResolvesMavenDependenciesForASingleModuleBuild() throws IOException {
-    inContext("pom.xml", "<project><artifactId>app</artifactId></project>", "mvnw", "", ".mvn/wrapper/maven-wrapper.properties", "")
-        .fixes(
+    RuleTester tester = inContext("pom.xml", "<project><artifactId>app</artifactId></project>", "mvnw", "", ".mvn/wrapper/maven-wrapper.properties", "");
+    tester.fixes(
             "FROM eclipse-temurin:21-jdk\nWORKDIR /build\nCOPY . .\nRUN ./mvnw -B package -DskipTests\n",
             "FROM eclipse-temurin:21-jdk\nWORKDIR /build\nCOPY pom.xml mvnw ./\nCOPY .mvn/ ./.mvn/\n"
                 + "RUN ./mvnw -B dependency:go-offline\nCOPY . .\nRUN ./mvnw -B package -DskipTests\n");
@@ -255,8 +255,8 @@ class DependenciesInstalledAfterSourceCopyTest {
 
   @Test
   void fixInstallsComposerPackagesWithoutScriptsThenFinishesAfterTheCopy() throws IOException {
-    inContext("composer.json", "{\"require\": {\"monolog/monolog\": \"^3.0\"}}", "composer.lock", "{}")
-        .fixes(
+    RuleTester tester = inContext("composer.json", "{\"require\": {\"monolog/monolog\": \"^3.0\"}}", "composer.lock", "{}");
+    tester.fixes(
             "FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n",
             "FROM composer:2\nWORKDIR /app\nCOPY composer.json composer.lock ./\n"
                 + "RUN composer install --no-dev --no-scripts --no-autoloader\nCOPY . .\nRUN composer install --no-dev\n");
@@ -264,8 +264,8 @@ class DependenciesInstalledAfterSourceCopyTest {
 
   @Test
   void fixMovesBundleInstall() throws IOException {
-    inContext("Gemfile", "source 'https://rubygems.org'\ngem 'rack'\n", "Gemfile.lock", "")
-        .fixes(
+    RuleTester tester = inContext("Gemfile", "source 'https://rubygems.org'\ngem 'rack'\n", "Gemfile.lock", "");
+    tester.fixes(
             "FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n",
             "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\n");
     Files.writeString(context.resolve("Gemfile"), "source 'https://rubygems.org'\ngemspec\n");

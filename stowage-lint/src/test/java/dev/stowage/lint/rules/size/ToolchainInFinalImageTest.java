@@ -98,7 +98,8 @@ class ToolchainInFinalImageTest {
 
   @Test
   void fixSplitsAStaticGoBuildIntoABuilderAndAScratchRuntime() {
-    tester.withContext(context).fixes(
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
         """
         FROM golang:1.22
         ENV APP_MODE=prod
@@ -131,7 +132,8 @@ class ToolchainInFinalImageTest {
 
   @Test
   void fixKeepsAStageNameAndLowerCaseAndARelativeBinary() {
-    tester.withContext(context).fixes(
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
         "from golang:1.22-alpine as compile\nenv CGO_ENABLED=0\nworkdir /app\ncopy . .\nrun go build -o app .\ncmd [\"./app\"]\n",
         "from golang:1.22-alpine as compile\nenv CGO_ENABLED=0\nworkdir /app\ncopy . .\nrun go build -o app .\n\n"
             + "from scratch\nenv CGO_ENABLED=0\nworkdir /app\n"
@@ -141,7 +143,8 @@ class ToolchainInFinalImageTest {
 
   @Test
   void fixCarriesTheCommandSetBeforeTheBuild() {
-    tester.withContext(context).fixes(
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
         "FROM golang:1.22\nWORKDIR /src\nCMD [\"/app\"]\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n",
         "FROM golang:1.22 AS build\nWORKDIR /src\nCMD [\"/app\"]\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\n"
             + "FROM scratch\nCMD [\"/app\"]\nWORKDIR /src\n"
@@ -150,7 +153,8 @@ class ToolchainInFinalImageTest {
 
   @Test
   void fixSplitsAMavenJarBuildIntoTheJreOfTheSameVersion() {
-    tester.withContext(context).fixes(
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
         """
         FROM maven:3.9-eclipse-temurin-21-alpine
         WORKDIR /build
@@ -171,7 +175,7 @@ class ToolchainInFinalImageTest {
         EXPOSE 8080
         ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]
         """);
-    tester.withContext(context).fixes(
+    tester.fixes(
         "FROM gradle:8.7-jdk17\nWORKDIR /w\nCOPY . .\nRUN gradle bootJar\nCMD [\"java\", \"-jar\", \"/w/build/libs/app.jar\"]\n",
         "FROM gradle:8.7-jdk17 AS build\nWORKDIR /w\nCOPY . .\nRUN gradle bootJar\n\nFROM eclipse-temurin:17-jre\nWORKDIR /w\n"
             + "COPY --from=build /w/build/libs/app.jar /w/build/libs/app.jar\nCMD [\"java\", \"-jar\", \"/w/build/libs/app.jar\"]\n");
