@@ -145,11 +145,17 @@ final class StageSplitFix {
         return Optional.empty(); // the program may read these at run time
       }
     }
-    return Optional.of(edits(ctx, from, build, carried, workdir.get(), runtime.get()));
+    return Optional.of(edits(ctx, from, build, "", carried, workdir.get(), runtime.get()));
   }
 
   private static Fix edits(
-      RuleContext ctx, Instruction.From from, Instruction.Run build, List<Instruction> carried, String workdir, Runtime rt) {
+      RuleContext ctx,
+      Instruction.From from,
+      Instruction.Run build,
+      String lastBuildStep,
+      List<Instruction> carried,
+      String workdir,
+      Runtime rt) {
     Dockerfile df = ctx.dockerfile();
     String src = df.source();
     String eol = src.contains("\r\n") ? "\r\n" : "\n";
@@ -161,6 +167,9 @@ final class StageSplitFix {
       edits.add(new Edit(new Span(end, end), (lower ? " as " : " AS ") + name));
     }
     StringBuilder stage = new StringBuilder();
+    if (!lastBuildStep.isEmpty()) {
+      stage.append(eol).append(lastBuildStep);
+    }
     stage.append(eol).append(eol).append(lower ? "from " : "FROM ").append(rt.base());
     for (Instruction i : carried) {
       stage.append(eol).append(df.text(i.span()));
@@ -322,6 +331,96 @@ final class StageSplitFix {
     }
     String abs = normalize(path.startsWith("/") ? path : workdir + "/" + path);
     return Optional.of(new Runtime(jre.get(), List.of(abs + " " + abs)));
+  }
+
+  /** Programs a Node build's RUNs may run: they write only into the working directory (and caches). */
+  private static final Set<String> NODE_PROGRAMS = Set.of("npm", "npx", "node");
+
+  /**
+   * ST2004's repair for a single-stage Node build ({@code npm ci} with the devDependencies, then
+   * {@code npm run build}): the stage becomes the builder and ends with {@code npm prune
+   * --omit=dev}; a runtime stage on the same image takes the working directory from it, so the
+   * shipped image holds the built application with production dependencies only.
+   */
+  static Optional<Fix> nodeRuntime(RuleContext ctx, Command install) {
+    List<Stage> stages = ctx.model().stages();
+    if (stages.size() != 1 || !(stages.get(0).base() instanceof Base.Image img)
+        || !FinalImage.shortName(img.reference()).equals("node")
+        || !BuildCommands.program(install).equals("npm")) {
+      return Optional.empty();
+    }
+    Stage stage = stages.get(0);
+    Instruction.From from = stage.from();
+    List<Instruction> ins = stage.instructions();
+    int last = -1;
+    for (int i = 0; i < ins.size(); i++) {
+      if (ins.get(i) instanceof Instruction.Run) {
+        last = i;
+      }
+    }
+    if (from.flag("platform").isPresent() || from.image().isEmpty() || last < 0) {
+      return Optional.empty();
+    }
+    Optional<String> workdir = workdir(ins.subList(0, last), ctx);
+    if (workdir.isEmpty() || workdir.get().equals("/")) {
+      return Optional.empty();
+    }
+    int installs = 0;
+    boolean built = false;
+    List<Instruction> carried = new ArrayList<>();
+    for (Instruction i : ins.subList(0, last + 1)) {
+      switch (i) {
+        case Instruction.Run r -> {
+          Optional<ShellScript> s = ctx.shell(r);
+          if (s.isEmpty() || !s.get().errors().isEmpty() || s.get().usesCd()) {
+            return Optional.empty();
+          }
+          for (Command c : s.get().commands()) {
+            if (!NODE_PROGRAMS.contains(BuildCommands.program(c))) {
+              return Optional.empty(); // it may write outside the working directory
+            }
+            installs += BuildCommands.nodeProjectInstall(c) ? 1 : 0;
+            built |= BuildCommands.nodeBuilds(c);
+          }
+        }
+        case Instruction.FileTransfer ft -> {
+          if (ft.chown().isPresent() || !intoWorkdir(ft, ins.subList(0, last), ctx)) {
+            return Optional.empty();
+          }
+        }
+        case Instruction.User u -> {
+          return Optional.empty(); // files the build wrote belong to that user; a COPY would not keep that
+        }
+        default -> {
+          if (i instanceof Instruction.Onbuild || i instanceof Instruction.Volume || i instanceof Instruction.Shell) {
+            return Optional.empty();
+          }
+          if (CARRIED.contains(i.name()) || i instanceof Instruction.Healthcheck) {
+            if (i.syntax().original().contains("$")) {
+              return Optional.empty();
+            }
+            carried.add(i);
+          }
+        }
+      }
+    }
+    for (Instruction i : ins.subList(last + 1, ins.size())) {
+      if (!(AFTER_BUILD.contains(i.name())) || i.syntax().original().contains("$")) {
+        return Optional.empty();
+      }
+    }
+    if (installs != 1 || !built) {
+      return Optional.empty(); // without a build step the devDependencies may be what runs
+    }
+    String major = FinalImage.tag(img.reference()).replaceAll("^(\\d+).*", "$1");
+    String prune = major.matches("\\d+") && Integer.parseInt(major) < 16 ? "npm prune --production" : "npm prune --omit=dev";
+    Dockerfile df = ctx.dockerfile();
+    String eol = df.source().contains("\r\n") ? "\r\n" : "\n";
+    boolean lower = from.syntax().keyword().equals(from.syntax().keyword().toLowerCase(Locale.ROOT));
+    Instruction.Run lastRun = (Instruction.Run) ins.get(last);
+    Runtime rt = new Runtime(df.text(from.image().get().span()), List.of(workdir.get() + " " + workdir.get()));
+    return Optional.of(
+        edits(ctx, from, lastRun, (lower ? "run " : "RUN ") + prune, carried, workdir.get(), rt));
   }
 
   /** The Temurin JRE of the builder's Java version, only when the tag says which version it is. */
