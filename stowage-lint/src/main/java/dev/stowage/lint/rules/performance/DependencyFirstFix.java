@@ -263,6 +263,9 @@ final class DependencyFirstFix {
     if (BuildCommands.isMaven(c)) {
       return maven(c, context);
     }
+    if (BuildCommands.isGradle(c)) {
+      return gradle(c, context);
+    }
     switch (p) {
       case "bundle", "bundler" -> {
         return bundler(context);
@@ -484,6 +487,44 @@ final class DependencyFirstFix {
     }
     boolean resolvesOnly = BuildCommands.positional(c).stream().allMatch(g -> g.startsWith("dependency:"));
     return Optional.of(new Plan(files, resolvesOnly ? Optional.empty() : Optional.of(program + " -B dependency:go-offline")));
+  }
+
+  /** Build-script code that reads project files while Gradle configures the build. */
+  private static final Pattern GRADLE_READS_FILES =
+      Pattern.compile("\\bfile\\(|\\bfiles\\(|new File|fileTree|apply\\s*\\(?\\s*from|includeBuild|\\binclude\\b|exec\\s*\\{");
+
+  private static Optional<Plan> gradle(Command c, Path context) throws IOException {
+    if (c.words().stream().map(w -> w.text().replaceFirst("=.*", ""))
+        .anyMatch(Set.of("-p", "--project-dir", "-b", "--build-file", "-c", "--settings-file", "-I", "--init-script")::contains)
+        || Files.exists(context.resolve("buildSrc"))) {
+      return Optional.empty();
+    }
+    List<String> files = new ArrayList<>();
+    for (String f : List.of("settings.gradle", "settings.gradle.kts", "build.gradle", "build.gradle.kts", "gradle.properties")) {
+      Path file = context.resolve(f);
+      if (Files.isRegularFile(file)) {
+        if (GRADLE_READS_FILES.matcher(Files.readString(file)).find()) {
+          return Optional.empty(); // a multi-project build, or one that reads other files
+        }
+        files.add(f);
+      }
+    }
+    if (files.stream().noneMatch(f -> f.startsWith("build.gradle"))) {
+      return Optional.empty();
+    }
+    String program = c.nameWord().map(w -> w.text()).orElse("gradle");
+    if (BuildCommands.program(c).equals("gradlew")) {
+      if (!program.equals("./gradlew") || !Files.isDirectory(context.resolve("gradle/wrapper"))) {
+        return Optional.empty();
+      }
+      files.add("gradlew");
+    }
+    if (Files.isDirectory(context.resolve("gradle"))) {
+      files.add("gradle/"); // the wrapper and the version catalog
+    }
+    boolean resolvesOnly = BuildCommands.positional(c).equals(List.of("dependencies"));
+    return Optional.of(
+        new Plan(files, resolvesOnly ? Optional.empty() : Optional.of(program + " dependencies --no-daemon")));
   }
 
   private static Optional<Plan> bundler(Path context) throws IOException {

@@ -271,4 +271,21 @@ class DependenciesInstalledAfterSourceCopyTest {
     Files.writeString(context.resolve("Gemfile"), "source 'https://rubygems.org'\ngemspec\n");
     tester.withContext(context).fixUnchanged("FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n");
   }
+
+  @Test
+  void fixResolvesGradleDependenciesForASingleProjectBuild() throws IOException {
+    RuleTester tester =
+        inContext(
+            "build.gradle.kts", "plugins { java }\ndependencies { implementation(libs.guava) }\n",
+            "settings.gradle.kts", "rootProject.name = \"app\"\n",
+            "gradlew", "",
+            "gradle/wrapper/gradle-wrapper.properties", "",
+            "gradle/libs.versions.toml", "");
+    tester.fixes(
+        "FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY . .\nRUN ./gradlew build --no-daemon\n",
+        "FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY settings.gradle.kts build.gradle.kts gradlew ./\nCOPY gradle/ ./gradle/\n"
+            + "RUN ./gradlew dependencies --no-daemon\nCOPY . .\nRUN ./gradlew build --no-daemon\n");
+    Files.writeString(context.resolve("settings.gradle.kts"), "rootProject.name = \"app\"\ninclude(\"core\")\n");
+    tester.fixUnchanged("FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY . .\nRUN ./gradlew build --no-daemon\n");
+  }
 }
