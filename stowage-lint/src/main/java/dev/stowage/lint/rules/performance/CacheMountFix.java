@@ -241,6 +241,9 @@ final class CacheMountFix {
 
   private static boolean installsWithoutUpdate(ShellScript script) {
     for (Command c : script.commands()) {
+      if (BuildCommands.program(c).equals("apt-cache")) {
+        return true; // it reads the lists too
+      }
       if (isApt(c)) {
         String sub = BuildCommands.subcommand(c).orElse("");
         if (sub.equals("update")) {

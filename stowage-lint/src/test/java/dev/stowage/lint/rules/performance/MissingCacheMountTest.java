@@ -115,6 +115,14 @@ class MissingCacheMountTest {
   }
 
   @Test
+  void fixKeepsTheListsWhenALaterRunQueriesThem() {
+    tester.fixes(
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN apt-cache policy curl\n",
+        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\n"
+            + "RUN apt-cache policy curl\n");
+  }
+
+  @Test
   void fixMountsPipCacheAndDropsNoCacheDir() {
     tester.fixes(
         "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
