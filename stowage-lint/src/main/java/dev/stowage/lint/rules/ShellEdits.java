@@ -9,6 +9,7 @@ import dev.stowage.dockerfile.shell.Pipeline;
 import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.dockerfile.shell.Word;
 import dev.stowage.lint.RuleContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -103,4 +104,25 @@ public final class ShellEdits {
   public static boolean isRoot(String user) {
     return user.equals("root") || user.equals("0");
   }
+
+  /** {@code path} resolved against {@code dir}, normalised, without a trailing slash. */
+  public static String resolvePath(String dir, String path) {
+    String joined = path.startsWith("/") ? path : dir + "/" + path;
+    List<String> parts = new ArrayList<>();
+    for (String p : joined.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (!parts.isEmpty()) {
+          parts.remove(parts.size() - 1);
+        }
+      } else {
+        parts.add(p);
+      }
+    }
+    String out = String.join("/", parts);
+    return joined.startsWith("/") ? "/" + out : out;
+  }
+
 }

@@ -80,7 +80,7 @@ final class DependencyFirstFix {
     }
     String dest = copy.destination().get().value();
     Optional<String> workdir = workdirBefore(ctx, copy);
-    String destAbs = resolve(workdir.orElse("?"), dest);
+    String destAbs = ShellEdits.resolvePath(workdir.orElse("?"), dest);
     String cwd = workdir.orElse("?");
     Optional<Plan> plan = plan(c, script, context.get(), cwd, destAbs, ctx.scopeBefore(run));
     if (plan.isEmpty()) {
@@ -176,30 +176,10 @@ final class DependencyFirstFix {
         if (p.contains("$")) {
           return Optional.of("$unknown");
         }
-        wd = Optional.of(resolve(wd.orElse("?"), p));
+        wd = Optional.of(ShellEdits.resolvePath(wd.orElse("?"), p));
       }
     }
     return wd;
-  }
-
-  /** {@code path} resolved against {@code dir}, normalised, without a trailing slash. */
-  static String resolve(String dir, String path) {
-    String joined = path.startsWith("/") ? path : dir + "/" + path;
-    List<String> parts = new ArrayList<>();
-    for (String p : joined.split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        if (!parts.isEmpty()) {
-          parts.remove(parts.size() - 1);
-        }
-      } else {
-        parts.add(p);
-      }
-    }
-    String out = String.join("/", parts);
-    return joined.startsWith("/") ? "/" + out : out;
   }
 
   private static String indentOf(String src, int offset) {
@@ -312,6 +292,15 @@ final class DependencyFirstFix {
     return Optional.of(out);
   }
 
+  /** The parsed JSON file, or null when it is malformed. */
+  private static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException malformed) {
+      return null;
+    }
+  }
+
   private static String readOr(Path file) throws IOException {
     return Files.isRegularFile(file) ? Files.readString(file) : "";
   }
@@ -321,12 +310,7 @@ final class DependencyFirstFix {
     if (!Files.isRegularFile(pkg)) {
       return Optional.empty();
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(pkg.toFile());
-    } catch (IOException malformed) {
-      return Optional.empty();
-    }
+    JsonNode json = readJson(pkg);
     if (json == null || !json.isObject() || json.has("workspaces")) {
       return Optional.empty();
     }
@@ -414,7 +398,7 @@ final class DependencyFirstFix {
       if (r.contains("$")) {
         return Optional.empty();
       }
-      String abs = resolve(cwd, r);
+      String abs = ShellEdits.resolvePath(cwd, r);
       if (!abs.startsWith(destAbs.equals("/") ? "/" : destAbs + "/")) {
         return Optional.empty(); // not from the whole-source copy
       }
@@ -443,7 +427,7 @@ final class DependencyFirstFix {
       }
       String[] words = line.split("\\s+", 2);
       if (Set.of("-r", "--requirement", "-c", "--constraint").contains(words[0]) && words.length == 2) {
-        if (!requirements(context, resolve(dir.isEmpty() ? "." : dir, words[1].strip()).replaceFirst("^\\./", ""), files, depth + 1)) {
+        if (!requirements(context, ShellEdits.resolvePath(dir.isEmpty() ? "." : dir, words[1].strip()).replaceFirst("^\\./", ""), files, depth + 1)) {
           return false;
         }
       } else if (line.startsWith("-r") || line.startsWith("-c") || line.startsWith("--requirement")
@@ -546,10 +530,8 @@ final class DependencyFirstFix {
     if (!Files.isRegularFile(json)) {
       return Optional.empty();
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(json.toFile());
-    } catch (IOException malformed) {
+    JsonNode root = readJson(json);
+    if (root == null) {
       return Optional.empty();
     }
     for (JsonNode repo : root.path("repositories")) {

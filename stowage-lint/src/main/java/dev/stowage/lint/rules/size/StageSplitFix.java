@@ -15,6 +15,7 @@ import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Edit;
 import dev.stowage.lint.Fix;
 import dev.stowage.lint.RuleContext;
+import dev.stowage.lint.rules.ShellEdits;
 import dev.stowage.lint.rules.performance.BuildCommands;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -241,20 +242,7 @@ final class StageSplitFix {
   }
 
   private static String normalize(String path) {
-    List<String> parts = new ArrayList<>();
-    for (String p : path.split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        if (!parts.isEmpty()) {
-          parts.remove(parts.size() - 1);
-        }
-      } else {
-        parts.add(p);
-      }
-    }
-    return "/" + String.join("/", parts);
+    return ShellEdits.resolvePath("/", path);
   }
 
   /** The command the image runs: ENTRYPOINT then CMD (a CMD after an ENTRYPOINT adds arguments). */
