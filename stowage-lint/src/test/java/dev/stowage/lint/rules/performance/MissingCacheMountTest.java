@@ -123,6 +123,30 @@ class MissingCacheMountTest {
   }
 
   @Test
+  void fixKeepsCleanupItCannotDropWithoutChangingTheScript() {
+    String mounts =
+        "--mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked ";
+    // after ||, in a subshell, in the background, with other paths, or alone: left as written
+    for (String script :
+        new String[] {
+          "apt-get update && apt-get install -y curl || rm -rf /var/lib/apt/lists/*",
+          "apt-get update && apt-get install -y curl && (rm -rf /var/lib/apt/lists/*)",
+          "apt-get update && apt-get install -y curl & rm -rf /var/lib/apt/lists/*",
+          "apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* /tmp/build",
+        }) {
+      tester.fixes("FROM debian:bookworm\nRUN " + script + "\n", "FROM debian:bookworm\nRUN " + mounts + script + "\n");
+    }
+  }
+
+  @Test
+  void fixDropsCleanupInAHeredocScript() {
+    tester.fixes(
+        "FROM debian:bookworm\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n",
+        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked"
+            + " --mount=type=cache,target=/var/lib/apt/lists,sharing=locked <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n");
+  }
+
+  @Test
   void fixMountsPipCacheAndDropsNoCacheDir() {
     tester.fixes(
         "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
