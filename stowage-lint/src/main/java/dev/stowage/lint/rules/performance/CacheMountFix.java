@@ -1,5 +1,6 @@
 package dev.stowage.lint.rules.performance;
 
+import dev.stowage.dockerfile.Dockerfile;
 import dev.stowage.dockerfile.Flag;
 import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.Mount;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * ST1002's repair: the missing {@code --mount=type=cache} flags on a RUN, and the clean-up in that
@@ -45,7 +47,25 @@ final class CacheMountFix {
           MissingCacheMount.GO_MODULES, MissingCacheMount.MAVEN, MissingCacheMount.GRADLE,
           MissingCacheMount.CARGO, MissingCacheMount.NUGET);
 
+  /** Dockerfile frontends before 1.2 reject {@code RUN --mount} (1.0 and 1.1 only as experimental). */
+  private static final Pattern OLD_FRONTEND =
+      Pattern.compile("(docker\\.io/)?docker/dockerfile:1\\.[01](\\.\\d+)?(@.*)?");
+
+  /** Whether the {@code # syntax=} directive, if any, names a frontend known to accept cache mounts. */
+  static boolean frontendMounts(Dockerfile df) {
+    Optional<String> syntax = df.directives().syntax();
+    if (syntax.isEmpty()) {
+      return true; // the engine's built-in frontend: cache mounts since Docker 18.09 with BuildKit
+    }
+    String s = syntax.get().strip();
+    return (s.startsWith("docker/dockerfile:") || s.startsWith("docker.io/docker/dockerfile:"))
+        && !OLD_FRONTEND.matcher(s).matches();
+  }
+
   static Optional<Fix> of(Instruction.Run run, ShellScript script, Map<Cache, String> needed, RuleContext ctx) {
+    if (!frontendMounts(ctx.dockerfile())) {
+      return Optional.empty();
+    }
     DockerfileModel model = ctx.model();
     Optional<String> user = ShellEdits.userBefore(model, run);
     if (user.isPresent() && !ShellEdits.isRoot(user.get())) {

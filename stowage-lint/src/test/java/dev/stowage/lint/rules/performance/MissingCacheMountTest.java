@@ -147,6 +147,15 @@ class MissingCacheMountTest {
   }
 
   @Test
+  void fixOnlyForFrontendsThatAcceptCacheMounts() {
+    tester.fixes(
+        "# syntax=docker/dockerfile:1\nFROM python:3.12\nRUN pip install -r r.txt\n",
+        "# syntax=docker/dockerfile:1\nFROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r r.txt\n");
+    tester.fixUnchanged("# syntax=docker/dockerfile:1.1\nFROM python:3.12\nRUN pip install -r r.txt\n");
+    tester.fixUnchanged("# syntax=example.com/custom-frontend:2\nFROM python:3.12\nRUN pip install -r r.txt\n");
+  }
+
+  @Test
   void fixMountsPipCacheAndDropsNoCacheDir() {
     tester.fixes(
         "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
