@@ -2,11 +2,13 @@ package dev.stowage.lint.rules.performance;
 
 import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.Mount;
+import dev.stowage.dockerfile.Span;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.dockerfile.shell.Command;
 import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Category;
 import dev.stowage.lint.DockerfileRule;
+import dev.stowage.lint.Fix;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
@@ -23,7 +25,8 @@ import java.util.Set;
     id = "ST1001",
     title = "Dependencies are installed after the whole source is copied",
     severity = Severity.WARNING,
-    category = Category.PERFORMANCE)
+    category = Category.PERFORMANCE,
+    fixable = true)
 public final class DependenciesInstalledAfterSourceCopy implements DockerfileRule {
 
   private static final Set<String> WHOLE_CONTEXT = Set.of(".", "./", "*", "./*", "./.", "/");
@@ -59,8 +62,11 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
         step.ifPresent(s -> fetchedHere.add(s.ecosystem()));
         if (step.isPresent() && sourceCopy.isPresent() && !reported) {
           Instruction.FileTransfer copy = sourceCopy.get();
-          ctx.report(
-              ctx.shellSpan(run, c.offset(), c.endOffset()),
+          Optional<Fix> fix =
+              onlyStep(script.get(), c, fetchedBefore, run)
+                  ? DependencyFirstFix.of(stage, copy, run, script.get(), c, ctx)
+                  : Optional.empty();
+          String message =
               "`"
                   + shorten(c.raw())
                   + "` runs after `"
@@ -71,12 +77,23 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
                   + copy.line()
                   + ", so every source change re-installs the dependencies: copy "
                   + step.get().manifests()
-                  + " first, install, then copy the rest");
+                  + " first, install, then copy the rest";
+          Span span = ctx.shellSpan(run, c.offset(), c.endOffset());
+          if (fix.isPresent()) {
+            ctx.report(span, message, fix.get());
+          } else {
+            ctx.report(span, message);
+          }
           reported = true;
         }
       }
       fetchedBefore.addAll(fetchedHere);
     }
+  }
+
+  /** Whether {@code c} is the only dependency step of the RUN (the fix moves one step). */
+  private static boolean onlyStep(ShellScript script, Command c, Set<String> fetchedBefore, Instruction.Run run) {
+    return script.commands().stream().noneMatch(o -> o != c && step(o, fetchedBefore, run).isPresent());
   }
 
   static boolean copiesWholeContext(Instruction.FileTransfer ft) {
@@ -128,7 +145,8 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
         }
       }
       case "composer" -> {
-        if (sub.equals("install")) {
+        // a second install after one from the manifests only runs scripts and the autoloader
+        if (sub.equals("install") && !fetchedBefore.contains("php")) {
           return Optional.of(new Step("php", "composer.json and composer.lock"));
         }
       }

@@ -6,6 +6,7 @@ import dev.stowage.dockerfile.model.Scope;
 import dev.stowage.dockerfile.shell.Command;
 import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Category;
+import dev.stowage.lint.Fix;
 import dev.stowage.lint.InstructionRule;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
@@ -26,14 +27,15 @@ import java.util.function.Predicate;
     id = "ST1002",
     title = "Package manager runs without a BuildKit cache mount",
     severity = Severity.INFO,
-    category = Category.PERFORMANCE)
+    category = Category.PERFORMANCE,
+    fixable = true)
 public final class MissingCacheMount implements InstructionRule<Instruction.Run> {
 
   /**
    * One tool's download cache: its default directory (for root), the environment variables or
    * flags that move it, and path fragments that identify it under any home directory.
    */
-  private record Cache(String directory, List<String> envs, List<String> fragments) {
+  record Cache(String directory, List<String> envs, List<String> fragments) {
     boolean coveredBy(String target) {
       String t = strip(target);
       String d = strip(directory);
@@ -44,50 +46,53 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
     }
   }
 
-  private static final Cache APT = new Cache("/var/cache/apt", List.of(), List.of("/var/cache/apt"));
-  private static final Cache APK = new Cache("/var/cache/apk", List.of(), List.of("/etc/apk/cache"));
-  private static final Cache DNF =
+  /** apt's package lists: cached beside the archives, so {@code apt-get update} fetches only changes. */
+  static final String APT_LISTS = "/var/lib/apt/lists";
+
+  static final Cache APT = new Cache("/var/cache/apt", List.of(), List.of("/var/cache/apt"));
+  static final Cache APK = new Cache("/var/cache/apk", List.of(), List.of("/etc/apk/cache"));
+  static final Cache DNF =
       new Cache("/var/cache/dnf", List.of(), List.of("/var/cache/yum", "/var/cache/libdnf5"));
-  private static final Cache YUM = new Cache("/var/cache/yum", List.of(), List.of("/var/cache/dnf"));
-  private static final Cache ZYPPER = new Cache("/var/cache/zypp", List.of(), List.of());
-  private static final Cache PIP =
+  static final Cache YUM = new Cache("/var/cache/yum", List.of(), List.of("/var/cache/dnf"));
+  static final Cache ZYPPER = new Cache("/var/cache/zypp", List.of(), List.of());
+  static final Cache PIP =
       new Cache("/root/.cache/pip", List.of("PIP_CACHE_DIR"), List.of(".cache/pip"));
-  private static final Cache POETRY =
+  static final Cache POETRY =
       new Cache(
           "/root/.cache/pypoetry", List.of("POETRY_CACHE_DIR"), List.of("pypoetry", ".cache/pip"));
-  private static final Cache UV = new Cache("/root/.cache/uv", List.of("UV_CACHE_DIR"), List.of(".cache/uv"));
-  private static final Cache NPM =
+  static final Cache UV = new Cache("/root/.cache/uv", List.of("UV_CACHE_DIR"), List.of(".cache/uv"));
+  static final Cache NPM =
       new Cache("/root/.npm", List.of("npm_config_cache", "NPM_CONFIG_CACHE"), List.of("/.npm"));
-  private static final Cache YARN =
+  static final Cache YARN =
       new Cache(
           "/usr/local/share/.cache/yarn",
           List.of("YARN_CACHE_FOLDER"),
           List.of(".cache/yarn", ".yarn/berry/cache", "/yarn"));
-  private static final Cache PNPM =
+  static final Cache PNPM =
       new Cache(
           "/root/.local/share/pnpm/store",
           List.of("PNPM_STORE_DIR", "npm_config_store_dir"),
           List.of("pnpm"));
-  private static final Cache GO_MODULES =
+  static final Cache GO_MODULES =
       new Cache("/go/pkg/mod", List.of("GOMODCACHE"), List.of("/pkg/mod"));
-  private static final Cache GO_BUILD =
+  static final Cache GO_BUILD =
       new Cache("/root/.cache/go-build", List.of("GOCACHE"), List.of(".cache/go-build"));
-  private static final Cache CARGO =
+  static final Cache CARGO =
       new Cache("/usr/local/cargo/registry", List.of(), List.of("cargo/registry", "/.cargo"));
-  private static final Cache MAVEN = new Cache("/root/.m2", List.of(), List.of("/.m2"));
-  private static final Cache GRADLE =
+  static final Cache MAVEN = new Cache("/root/.m2", List.of(), List.of("/.m2"));
+  static final Cache GRADLE =
       new Cache("/root/.gradle", List.of("GRADLE_USER_HOME"), List.of("/.gradle"));
-  private static final Cache BUNDLER =
+  static final Cache BUNDLER =
       new Cache(
           "/usr/local/bundle/cache",
           List.of("BUNDLE_USER_CACHE", "BUNDLE_CACHE_PATH"),
           List.of(".bundle/cache", "/bundle", "/gems"));
-  private static final Cache COMPOSER =
+  static final Cache COMPOSER =
       new Cache(
           "/root/.composer/cache",
           List.of("COMPOSER_CACHE_DIR"),
           List.of("composer", "/tmp/cache"));
-  private static final Cache NUGET =
+  static final Cache NUGET =
       new Cache("/root/.nuget/packages", List.of("NUGET_PACKAGES"), List.of(".nuget"));
 
   @Override
@@ -113,6 +118,7 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
     Optional<Command> first = Optional.empty();
     boolean apt = false;
     java.util.Set<String> disabled = new java.util.TreeSet<>();
+    Map<Cache, String> needed = new LinkedHashMap<>();
     for (Command c : script.get().commands()) {
       String tool = BuildCommands.program(c);
       for (Cache cache : caches(c)) {
@@ -123,10 +129,11 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
         boolean mounted =
             targets.stream().anyMatch(t -> cache.coveredBy(t) || covers(t, dir));
         if (!mounted) {
+          needed.putIfAbsent(cache, dir);
           List<String> dirs = missing.computeIfAbsent(tool, k -> new ArrayList<>());
           List<String> shown =
               cache == APT
-                  ? List.of(dir + ",sharing=locked", "/var/lib/apt,sharing=locked")
+                  ? List.of(dir + ",sharing=locked", APT_LISTS + ",sharing=locked")
                   : List.of(dir);
           for (String d : shown) {
             if (!dirs.contains(d)) {
@@ -147,7 +154,9 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
       List<String> mounts = new ArrayList<>();
       missing.values().forEach(ds -> ds.forEach(d -> mounts.add("--mount=type=cache,target=" + d)));
       Command c = first.get();
-      ctx.report(
+      Optional<Fix> fix = CacheMountFix.of(run, script.get(), needed, ctx);
+      report(
+          ctx,
           ctx.shellSpan(run, c.offset(), c.endOffset()),
           String.join(" and ", missing.keySet())
               + " download"
@@ -159,7 +168,8 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
               + (missing.containsKey("apt-get") || missing.containsKey("apt")
                   ? " (on Debian and Ubuntu also delete /etc/apt/apt.conf.d/docker-clean, which"
                       + " empties it)"
-                  : ""));
+                  : ""),
+          fix);
       return;
     }
     if (apt) {
@@ -168,24 +178,35 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
           .filter(m -> !m.sharing().equals("locked"))
           .findFirst()
           .ifPresent(
-              m ->
-                  ctx.report(
-                      mountFlag(run, m).orElse(run.span()),
-                      "apt locks its cache directory, so with sharing="
-                          + m.sharing()
-                          + " parallel builds using this mount fail or corrupt it: add sharing=locked"));
+              m -> {
+                Optional<dev.stowage.dockerfile.Flag> flag = mountFlag(run, m);
+                report(
+                    ctx,
+                    flag.map(f -> f.span()).orElse(run.span()),
+                    "apt locks its cache directory, so with sharing="
+                        + m.sharing()
+                        + " parallel builds using this mount fail or corrupt it: add sharing=locked",
+                    flag.flatMap(f -> CacheMountFix.lockSharing(f, m)));
+              });
     }
   }
 
-  private static Optional<dev.stowage.dockerfile.Span> mountFlag(Instruction.Run run, Mount m) {
+  private static Optional<dev.stowage.dockerfile.Flag> mountFlag(Instruction.Run run, Mount m) {
     return run.flags().stream()
         .filter(f -> f.name().equals("mount") && Mount.parse(f.valueOrEmpty()).equals(m))
-        .map(f -> f.span())
         .findFirst();
   }
 
+  private static void report(RuleContext ctx, dev.stowage.dockerfile.Span span, String message, Optional<Fix> fix) {
+    if (fix.isPresent()) {
+      ctx.report(span, message, fix.get());
+    } else {
+      ctx.report(span, message);
+    }
+  }
+
   /** The cache directory the tool uses here: moved by a flag or environment variable, or the default. */
-  private static String directory(Cache cache, Command c, Scope scope) {
+  static String directory(Cache cache, Command c, Scope scope) {
     Optional<String> flag =
         cache == NPM
             ? BuildCommands.arguments(c).flagValue("--cache")
@@ -238,7 +259,7 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
   }
 
   /** The caches a command downloads into. */
-  private static List<Cache> caches(Command c) {
+  static List<Cache> caches(Command c) {
     String p = BuildCommands.program(c);
     List<String> pos = BuildCommands.positional(c);
     String sub = pos.isEmpty() ? "" : pos.get(0);

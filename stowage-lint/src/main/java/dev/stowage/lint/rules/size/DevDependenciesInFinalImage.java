@@ -8,6 +8,7 @@ import dev.stowage.dockerfile.shell.Command;
 import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Category;
 import dev.stowage.lint.DockerfileRule;
+import dev.stowage.lint.Fix;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
     id = "ST2004",
     title = "Development dependencies installed in the final image",
     severity = Severity.WARNING,
-    category = Category.SIZE)
+    category = Category.SIZE,
+    fixable = true)
 public final class DevDependenciesInFinalImage implements DockerfileRule {
 
   private static final Pattern DEV_REQUIREMENTS =
@@ -55,7 +57,13 @@ public final class DevDependenciesInFinalImage implements DockerfileRule {
         Optional<String> problem = problem(
                 c, scope, script.get(), runs.subList(0, i), runs.subList(i + 1, runs.size()), ctx);
         if (problem.isPresent()) {
-          ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), problem.get());
+          Optional<Fix> fix =
+              BuildCommands.nodeProjectInstall(c) ? StageSplitFix.nodeRuntime(ctx, c) : Optional.empty();
+          if (fix.isPresent()) {
+            ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), problem.get(), fix.get());
+          } else {
+            ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), problem.get());
+          }
           break;
         }
       }

@@ -38,6 +38,7 @@ public final class PipCacheNotDisabled implements InstructionRule<Instruction.Ru
     Optional<ShellScript> script = ctx.shell(run);
     if (script.isEmpty()
         || PackageCaches.mountsCacheAt(run, ".cache/pip")
+        || movedCacheMounted(run, ctx.scope())
         || disabledByVariable(ctx.scope())) {
       return;
     }
@@ -55,6 +56,15 @@ public final class PipCacheNotDisabled implements InstructionRule<Instruction.Ru
               + " layer (or mount a cache at /root/.cache/pip)",
           PackageCaches.insertAfter(ctx, run, install, " --no-cache-dir"));
     }
+  }
+
+  /** A cache or tmpfs mount on the directory {@code PIP_CACHE_DIR} moves pip's cache to. */
+  private static boolean movedCacheMounted(Instruction.Run run, dev.stowage.dockerfile.model.Scope scope) {
+    return scope.lookup("PIP_CACHE_DIR")
+        .map(scope::expandOrRaw)
+        .filter(d -> d.startsWith("/"))
+        .filter(d -> PackageCaches.mountsCacheAt(run, d.replaceAll("/+$", "")))
+        .isPresent();
   }
 
   /** ENV or ARG {@code PIP_NO_CACHE_DIR} with a true value is in scope. */

@@ -10,6 +10,7 @@ import dev.stowage.dockerfile.shell.PackageSpec;
 import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Category;
 import dev.stowage.lint.DockerfileRule;
+import dev.stowage.lint.Fix;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
@@ -28,7 +29,8 @@ import java.util.Set;
     id = "ST2001",
     title = "Compiler toolchain left in the final image",
     severity = Severity.WARNING,
-    category = Category.SIZE)
+    category = Category.SIZE,
+    fixable = true)
 public final class ToolchainInFinalImage implements DockerfileRule {
 
   private static final Set<String> TOOLCHAIN_PACKAGES =
@@ -63,8 +65,7 @@ public final class ToolchainInFinalImage implements DockerfileRule {
     Optional<ImageReference> base = FinalImage.baseImage(chain);
     Optional<String> toolchain = base.flatMap(FinalImage::toolchain);
     if (toolchain.isPresent()) {
-      ctx.report(
-          chain.get(0).from().image().orElseThrow().span(),
+      String message =
           "The final image is built on "
               + base.get().familiarString()
               + ", a "
@@ -72,7 +73,14 @@ public final class ToolchainInFinalImage implements DockerfileRule {
               + " toolchain of hundreds of megabytes, only to run "
               + built
               + ": compile in a build stage and COPY the result into "
-              + FinalImage.runtimeFor(base.get()));
+              + FinalImage.runtimeFor(base.get());
+      dev.stowage.dockerfile.Span span = chain.get(0).from().image().orElseThrow().span();
+      Optional<Fix> fix = StageSplitFix.of(ctx, base.get());
+      if (fix.isPresent()) {
+        ctx.report(span, message, fix.get());
+      } else {
+        ctx.report(span, message);
+      }
       return;
     }
     for (Instruction.Run run : FinalImage.runs(chain)) {

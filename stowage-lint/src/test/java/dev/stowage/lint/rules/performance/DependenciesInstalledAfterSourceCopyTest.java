@@ -1,7 +1,11 @@
 package dev.stowage.lint.rules.performance;
 
 import dev.stowage.lint.RuleTester;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DependenciesInstalledAfterSourceCopyTest {
   private final RuleTester tester = RuleTester.of(DependenciesInstalledAfterSourceCopy.class);
@@ -90,5 +94,198 @@ class DependenciesInstalledAfterSourceCopyTest {
         COPY . .
         RUN go build -o /api .
         """);
+  }
+
+  @TempDir Path context;
+
+  private RuleTester inContext(String... pathsAndContents) throws IOException {
+    for (int i = 0; i < pathsAndContents.length; i += 2) {
+      Path f = context.resolve(pathsAndContents[i]);
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, pathsAndContents[i + 1]);
+    }
+    return tester.withContext(context);
+  }
+
+  private static final String PACKAGE_JSON =
+      "{\"name\": \"web\", \"scripts\": {\"build\": \"tsc\"}, \"dependencies\": {\"express\": \"^4.19.2\"}}";
+
+  @Test
+  void fixMovesNpmCiWithTheManifestsBeforeTheSourceCopy() throws IOException {
+    RuleTester tester = inContext("package.json", PACKAGE_JSON, "package-lock.json", "{}", "server.js", "");
+    tester.fixes(
+            """
+            FROM node:22-slim
+            WORKDIR /app
+            COPY --chown=node:node . .
+            RUN npm ci
+            CMD ["node", "server.js"]
+            """,
+            """
+            FROM node:22-slim
+            WORKDIR /app
+            COPY --chown=node:node package.json package-lock.json ./
+            RUN npm ci
+            COPY --chown=node:node . .
+            CMD ["node", "server.js"]
+            """);
+  }
+
+  @Test
+  void fixSplitsAnInstallChainedWithTheBuild() throws IOException {
+    RuleTester tester = inContext("package.json", PACKAGE_JSON, "yarn.lock", "", ".yarnrc", "registry x\n");
+    tester.fixes(
+            "FROM node:22\nWORKDIR /web\nCOPY . /web\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile \\\n && yarn build\n",
+            "FROM node:22\nWORKDIR /web\nCOPY package.json yarn.lock .yarnrc /web/\n"
+                + "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n"
+                + "COPY . /web\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn build\n");
+  }
+
+  @Test
+  void noNodeFixWhenTheInstallMayReadTheSource() throws IOException {
+    String src = "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n";
+    inContext("package.json", "{\"scripts\": {\"postinstall\": \"node scripts/patch.js\"}}", "package-lock.json", "{}")
+        .fixUnchanged(src);
+    Files.writeString(context.resolve("package.json"), "{\"dependencies\": {\"lib\": \"file:../lib\"}}");
+    tester.withContext(context).fixUnchanged(src);
+    Files.writeString(context.resolve("package.json"), "{\"workspaces\": [\"packages/*\"]}");
+    tester.withContext(context).fixUnchanged(src);
+  }
+
+  @Test
+  void noFixWithoutAContextOrWithChangedStateInBetween() throws IOException {
+    tester.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n");
+    RuleTester t = inContext("package.json", PACKAGE_JSON, "package-lock.json", "{}");
+    t.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nENV NODE_ENV=production\nRUN npm ci\n");
+    t.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN node gen.js\nRUN npm ci\n");
+    t.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . /src\nRUN npm ci\n");
+    t.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN cd web && npm ci\n");
+  }
+
+  @Test
+  void noFixWhenTheContextShipsInstalledDependenciesOrIgnoresAManifest() throws IOException {
+    RuleTester t = inContext("package.json", PACKAGE_JSON, "package-lock.json", "{}", "node_modules/x/index.js", "");
+    t.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n");
+    Files.writeString(context.resolve(".dockerignore"), "package-lock.json\n");
+    t.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n");
+  }
+
+  @Test
+  void fixCopiesTheRequirementsFilesPipReads() throws IOException {
+    RuleTester tester = inContext(
+            "requirements/base.txt", "flask==3.0.3\n# web\n",
+            "requirements/prod.txt", "-r base.txt\ngunicorn==22.0.0\n",
+            "app.py", "");
+    tester.fixes(
+            """
+            FROM python:3.12-slim
+            WORKDIR /srv
+            COPY . .
+            RUN pip install --no-cache-dir -r requirements/prod.txt
+            CMD ["gunicorn", "app:app"]
+            """,
+            """
+            FROM python:3.12-slim
+            WORKDIR /srv
+            COPY requirements/prod.txt requirements/base.txt ./requirements/
+            RUN pip install --no-cache-dir -r requirements/prod.txt
+            COPY . .
+            CMD ["gunicorn", "app:app"]
+            """);
+  }
+
+  @Test
+  void fixFollowsAnAbsoluteRequirementsPath() throws IOException {
+    RuleTester tester = inContext("requirements.txt", "requests==2.32.3\n");
+    tester.fixes(
+            "FROM python:3.12\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n",
+            "FROM python:3.12\nCOPY requirements.txt /app/\nRUN pip install -r /app/requirements.txt\nCOPY . /app\n");
+  }
+
+  @Test
+  void noPipFixForEditableOrLocalRequirements() throws IOException {
+    String src = "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n";
+    inContext("requirements.txt", "-e .\n").fixUnchanged(src);
+    Files.writeString(context.resolve("requirements.txt"), "./libs/mylib\n");
+    tester.withContext(context).fixUnchanged(src);
+    Files.writeString(context.resolve("requirements.txt"), "flask==3.0.3\n");
+    tester.withContext(context).fixUnchanged(
+        "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt .\n");
+  }
+
+  @Test
+  void fixDownloadsGoModulesBeforeTheSourceCopy() throws IOException {
+    RuleTester tester = inContext("go.mod", "module example.com/app\n\ngo 1.22\n", "go.sum", "", "main.go", "package main\n");
+    tester.fixes(
+            """
+            FROM golang:1.22 AS build
+            WORKDIR /src
+            COPY . .
+            RUN CGO_ENABLED=0 go build -o /app .
+            """,
+            """
+            FROM golang:1.22 AS build
+            WORKDIR /src
+            COPY go.mod go.sum ./
+            RUN go mod download
+            COPY . .
+            RUN CGO_ENABLED=0 go build -o /app .
+            """);
+  }
+
+  @Test
+  void noGoFixWithALocalReplaceOrVendoring() throws IOException {
+    String src = "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n";
+    inContext("go.mod", "module m\n\nreplace example.com/lib => ./lib\n").fixUnchanged(src);
+    Files.writeString(context.resolve("go.mod"), "module m\n");
+    Files.createDirectories(context.resolve("vendor"));
+    tester.withContext(context).fixUnchanged(src);
+  }
+
+  @Test
+  void fixResolvesMavenDependenciesForASingleModuleBuild() throws IOException {
+    RuleTester tester = inContext("pom.xml", "<project><artifactId>app</artifactId></project>", "mvnw", "", ".mvn/wrapper/maven-wrapper.properties", "");
+    tester.fixes(
+            "FROM eclipse-temurin:21-jdk\nWORKDIR /build\nCOPY . .\nRUN ./mvnw -B package -DskipTests\n",
+            "FROM eclipse-temurin:21-jdk\nWORKDIR /build\nCOPY pom.xml mvnw ./\nCOPY .mvn/ ./.mvn/\n"
+                + "RUN ./mvnw -B dependency:go-offline\nCOPY . .\nRUN ./mvnw -B package -DskipTests\n");
+    Files.writeString(context.resolve("pom.xml"), "<project><modules><module>a</module></modules></project>");
+    tester.withContext(context).fixUnchanged("FROM maven:3.9\nWORKDIR /b\nCOPY . .\nRUN mvn -B package\n");
+  }
+
+  @Test
+  void fixInstallsComposerPackagesWithoutScriptsThenFinishesAfterTheCopy() throws IOException {
+    RuleTester tester = inContext("composer.json", "{\"require\": {\"monolog/monolog\": \"^3.0\"}}", "composer.lock", "{}");
+    tester.fixes(
+            "FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n",
+            "FROM composer:2\nWORKDIR /app\nCOPY composer.json composer.lock ./\n"
+                + "RUN composer install --no-dev --no-scripts --no-autoloader\nCOPY . .\nRUN composer install --no-dev\n");
+  }
+
+  @Test
+  void fixMovesBundleInstall() throws IOException {
+    RuleTester tester = inContext("Gemfile", "source 'https://rubygems.org'\ngem 'rack'\n", "Gemfile.lock", "");
+    tester.fixes(
+            "FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n",
+            "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\n");
+    Files.writeString(context.resolve("Gemfile"), "source 'https://rubygems.org'\ngemspec\n");
+    tester.withContext(context).fixUnchanged("FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n");
+  }
+
+  @Test
+  void fixResolvesGradleDependenciesForASingleProjectBuild() throws IOException {
+    RuleTester tester =
+        inContext(
+            "build.gradle.kts", "plugins { java }\ndependencies { implementation(libs.guava) }\n",
+            "settings.gradle.kts", "rootProject.name = \"app\"\n",
+            "gradlew", "",
+            "gradle/wrapper/gradle-wrapper.properties", "",
+            "gradle/libs.versions.toml", "");
+    tester.fixes(
+        "FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY . .\nRUN ./gradlew build --no-daemon\n",
+        "FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY settings.gradle.kts build.gradle.kts gradlew ./\nCOPY gradle/ ./gradle/\n"
+            + "RUN ./gradlew dependencies --no-daemon\nCOPY . .\nRUN ./gradlew build --no-daemon\n");
+    Files.writeString(context.resolve("settings.gradle.kts"), "rootProject.name = \"app\"\ninclude(\"core\")\n");
+    tester.fixUnchanged("FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY . .\nRUN ./gradlew build --no-daemon\n");
   }
 }

@@ -81,4 +81,132 @@ class MissingCacheMountTest {
         RUN echo done
         """);
   }
+
+  @Test
+  void fixAddsAptMountsAndDropsTheListCleanup() {
+    tester.fixes(
+        """
+        FROM debian:bookworm
+        RUN apt-get update \\
+         && apt-get install -y --no-install-recommends curl \\
+         && rm -rf /var/lib/apt/lists/*
+        """,
+        """
+        FROM debian:bookworm
+        RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked apt-get update \\
+         && apt-get install -y --no-install-recommends curl
+        """);
+  }
+
+  @Test
+  void fixDropsAptGetCleanAtTheStartOrInTheMiddle() {
+    tester.fixes(
+        "FROM ubuntu:24.04\nRUN apt-get update && apt-get clean && apt-get install -y git; rm -rf /var/lib/apt/lists/*\n",
+        "FROM ubuntu:24.04\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked"
+            + " --mount=type=cache,target=/var/lib/apt/lists,sharing=locked apt-get update && apt-get install -y git\n");
+  }
+
+  @Test
+  void fixKeepsTheListsInTheLayerWhenALaterRunInstallsFromThem() {
+    tester.fixes(
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\n",
+        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\n"
+            + "RUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get install -y git\n");
+  }
+
+  @Test
+  void fixKeepsTheListsWhenALaterRunQueriesThem() {
+    tester.fixes(
+        "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\nRUN apt-cache policy curl\n",
+        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && apt-get install -y curl\n"
+            + "RUN apt-cache policy curl\n");
+  }
+
+  @Test
+  void fixKeepsCleanupItCannotDropWithoutChangingTheScript() {
+    String mounts =
+        "--mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked ";
+    // after ||, in a subshell, in the background, with other paths, or alone: left as written
+    for (String script :
+        new String[] {
+          "apt-get update && apt-get install -y curl || rm -rf /var/lib/apt/lists/*",
+          "apt-get update && apt-get install -y curl && (rm -rf /var/lib/apt/lists/*)",
+          "apt-get update && apt-get install -y curl & rm -rf /var/lib/apt/lists/*",
+          "apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* /tmp/build",
+        }) {
+      tester.fixes("FROM debian:bookworm\nRUN " + script + "\n", "FROM debian:bookworm\nRUN " + mounts + script + "\n");
+    }
+  }
+
+  @Test
+  void fixDropsCleanupInAHeredocScript() {
+    tester.fixes(
+        "FROM debian:bookworm\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n",
+        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked"
+            + " --mount=type=cache,target=/var/lib/apt/lists,sharing=locked <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n");
+  }
+
+  @Test
+  void fixOnlyForFrontendsThatAcceptCacheMounts() {
+    tester.fixes(
+        "# syntax=docker/dockerfile:1\nFROM python:3.12\nRUN pip install -r r.txt\n",
+        "# syntax=docker/dockerfile:1\nFROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r r.txt\n");
+    tester.fixUnchanged("# syntax=docker/dockerfile:1.1\nFROM python:3.12\nRUN pip install -r r.txt\n");
+    tester.fixUnchanged("# syntax=example.com/custom-frontend:2\nFROM python:3.12\nRUN pip install -r r.txt\n");
+  }
+
+  @Test
+  void fixMountsPipCacheAndDropsNoCacheDir() {
+    tester.fixes(
+        "FROM python:3.12-slim\nRUN pip install --no-cache-dir -r requirements.txt\n",
+        "FROM python:3.12-slim\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n");
+    tester.fixes(
+        "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/cache/pip\nRUN pip install \\\n    --no-cache-dir \\\n    flask==3.0.0\n",
+        "FROM python:3.12-slim\nENV PIP_CACHE_DIR=/cache/pip\nRUN --mount=type=cache,target=/cache/pip pip install \\\n    flask==3.0.0\n");
+  }
+
+  @Test
+  void fixMountsNpmAndGoCachesAndDropsTheirCleanup() {
+    tester.fixes(
+        "FROM node:22\nWORKDIR /app\nRUN npm ci && npm cache clean --force\n",
+        "FROM node:22\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.npm npm ci\n");
+    tester.fixes(
+        "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n",
+        "FROM golang:1.22\nWORKDIR /src\nCOPY . .\n"
+            + "RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n");
+  }
+
+  @Test
+  void fixFollowsHomeAndComposerHome() {
+    tester.fixes(
+        "FROM node:22\nENV HOME=/home/app\nRUN npm ci\n",
+        "FROM node:22\nENV HOME=/home/app\nRUN --mount=type=cache,target=/home/app/.npm npm ci\n");
+    tester.fixes(
+        "FROM composer:2\nRUN composer install --no-dev\n",
+        "FROM composer:2\nRUN --mount=type=cache,target=/tmp/cache composer install --no-dev\n");
+  }
+
+  @Test
+  void fixAddsLockingToAnAptMountWithoutIt() {
+    tester.fixes(
+        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl\n",
+        "FROM debian:bookworm\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get install -y curl\n");
+  }
+
+  @Test
+  void noFixWhereTheMountCouldHurtOrIsNotKnown() {
+    // another user: another home, and a root-owned mount it cannot write
+    tester.fixUnchanged("FROM node:22\nUSER node\nRUN npm ci\n");
+    // apk caches packages only through /etc/apk/cache, which the image would have to gain
+    tester.fixUnchanged("FROM alpine:3.20\nRUN apk add --no-cache curl\n");
+    // pip told not to cache: a mount would do nothing
+    tester.fixUnchanged("FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n");
+    // the module cache is what the later, separate build step reads
+    tester.fixUnchanged(
+        "FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n");
+    // a Maven repository a later stage builds on
+    tester.fixUnchanged("FROM maven:3.9 AS deps\nRUN mvn -B dependency:go-offline\nFROM deps\nRUN mvn -o package\n");
+    // an unresolved cache directory
+    tester.fixUnchanged("FROM node:22\nARG CACHE\nENV npm_config_cache=$CACHE\nRUN npm ci\n");
+  }
 }

@@ -55,4 +55,63 @@ class DevDependenciesInFinalImageTest {
         RUN npm install
         """);
   }
+
+  @Test
+  void fixBuildsInAStageAndShipsProductionDependenciesOnly() {
+    tester.fixes(
+        """
+        FROM node:22-slim
+        ENV PORT=3000
+        WORKDIR /app
+        COPY package.json package-lock.json ./
+        RUN npm ci
+        COPY . .
+        RUN npm run build
+        EXPOSE 3000
+        USER node
+        CMD ["node", "dist/server.js"]
+        """,
+        """
+        FROM node:22-slim AS build
+        ENV PORT=3000
+        WORKDIR /app
+        COPY package.json package-lock.json ./
+        RUN npm ci
+        COPY . .
+        RUN npm run build
+        RUN npm prune --omit=dev
+
+        FROM node:22-slim
+        ENV PORT=3000
+        WORKDIR /app
+        COPY --from=build /app /app
+        EXPOSE 3000
+        USER node
+        CMD ["node", "dist/server.js"]
+        """);
+  }
+
+  @Test
+  void fixUsesTheOldPruneFlagForOldNode() {
+    tester.fixes(
+        "FROM node:14\nWORKDIR /srv\nCOPY . .\nRUN npm install && npm run build\nCMD npm start\n",
+        "FROM node:14 AS build\nWORKDIR /srv\nCOPY . .\nRUN npm install && npm run build\nRUN npm prune --production\n\n"
+            + "FROM node:14\nWORKDIR /srv\nCOPY --from=build /srv /srv\nCMD npm start\n");
+  }
+
+  @Test
+  void noSplitWhenTheBuildMayNeedMoreThanTheWorkingDirectory() {
+    // no build step: the devDependencies may be what runs
+    tester.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"npx\", \"ts-node\", \"main.ts\"]\n");
+    // a system package the program may use
+    tester.fixUnchanged(
+        "FROM node:22\nRUN apt-get update && apt-get install -y ffmpeg\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n");
+    // files owned by another user
+    tester.fixUnchanged("FROM node:22\nWORKDIR /app\nUSER node\nCOPY . .\nRUN npm ci && npm run build\n");
+    tester.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY --chown=node . .\nRUN npm ci && npm run build\n");
+    // yarn: another prune
+    tester.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN yarn install && yarn build\n");
+    // already several stages
+    tester.fixUnchanged("FROM node:22 AS a\nFROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n");
+  }
 }

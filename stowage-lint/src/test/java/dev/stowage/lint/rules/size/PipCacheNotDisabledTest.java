@@ -21,6 +21,14 @@ class PipCacheNotDisabledTest {
   }
 
   @Test
+  void acceptsACacheMountWherePipCacheDirPointsAndNotElsewhere() {
+    tester.accepts(
+        "FROM python:3.12\nENV PIP_CACHE_DIR=/cache/pip\nRUN --mount=type=cache,target=/cache/pip pip install flask==3.0.0\n");
+    tester.catches(
+        "FROM python:3.12\nENV PIP_CACHE_DIR=/cache/pip\nRUN --mount=type=cache,target=/tmp/x pip install flask==3.0.0\n");
+  }
+
+  @Test
   void acceptsNoCacheDirVariablesAndMounts() {
     tester.accepts(
         """

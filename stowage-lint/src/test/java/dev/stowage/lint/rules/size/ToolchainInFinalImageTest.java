@@ -3,7 +3,11 @@ package dev.stowage.lint.rules.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stowage.lint.RuleTester;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ToolchainInFinalImageTest {
   private final RuleTester tester = RuleTester.of(ToolchainInFinalImage.class);
@@ -88,5 +92,123 @@ class ToolchainInFinalImageTest {
         COPY --from=web /web/dist ./dist
         RUN go build -o /srv .
         """);
+  }
+
+  @TempDir Path context;
+
+  @Test
+  void fixSplitsAStaticGoBuildIntoABuilderAndAScratchRuntime() {
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
+        """
+        FROM golang:1.22
+        ENV APP_MODE=prod
+        WORKDIR /src
+        COPY . .
+        RUN CGO_ENABLED=0 go build -trimpath -o /usr/local/bin/api ./cmd/api
+        EXPOSE 8080
+        USER 65532:65532
+        ENTRYPOINT ["/usr/local/bin/api"]
+        CMD ["--port", "8080"]
+        """,
+        """
+        FROM golang:1.22 AS build
+        ENV APP_MODE=prod
+        WORKDIR /src
+        COPY . .
+        RUN CGO_ENABLED=0 go build -trimpath -o /usr/local/bin/api ./cmd/api
+
+        FROM scratch
+        ENV APP_MODE=prod
+        WORKDIR /src
+        COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+        COPY --from=build /usr/local/bin/api /usr/local/bin/api
+        EXPOSE 8080
+        USER 65532:65532
+        ENTRYPOINT ["/usr/local/bin/api"]
+        CMD ["--port", "8080"]
+        """);
+  }
+
+  @Test
+  void fixKeepsAStageNameAndLowerCaseAndARelativeBinary() {
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
+        "from golang:1.22-alpine as compile\nenv CGO_ENABLED=0\nworkdir /app\ncopy . .\nrun go build -o app .\ncmd [\"./app\"]\n",
+        "from golang:1.22-alpine as compile\nenv CGO_ENABLED=0\nworkdir /app\ncopy . .\nrun go build -o app .\n\n"
+            + "from scratch\nenv CGO_ENABLED=0\nworkdir /app\n"
+            + "copy --from=compile /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\ncopy --from=compile /app/app /app/app\n"
+            + "cmd [\"./app\"]\n");
+  }
+
+  @Test
+  void fixCarriesTheCommandSetBeforeTheBuild() {
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
+        "FROM golang:1.22\nWORKDIR /src\nCMD [\"/app\"]\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n",
+        "FROM golang:1.22 AS build\nWORKDIR /src\nCMD [\"/app\"]\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\n"
+            + "FROM scratch\nCMD [\"/app\"]\nWORKDIR /src\n"
+            + "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /app /app\n");
+  }
+
+  @Test
+  void fixSplitsAMavenJarBuildIntoTheJreOfTheSameVersion() {
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
+        """
+        FROM maven:3.9-eclipse-temurin-21-alpine
+        WORKDIR /build
+        COPY . .
+        RUN mvn -B package -DskipTests && cp target/*.jar app.jar
+        EXPOSE 8080
+        ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]
+        """,
+        """
+        FROM maven:3.9-eclipse-temurin-21-alpine AS build
+        WORKDIR /build
+        COPY . .
+        RUN mvn -B package -DskipTests && cp target/*.jar app.jar
+
+        FROM eclipse-temurin:21-jre-alpine
+        WORKDIR /build
+        COPY --from=build /build/app.jar /build/app.jar
+        EXPOSE 8080
+        ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]
+        """);
+    tester.fixes(
+        "FROM gradle:8.7-jdk17\nWORKDIR /w\nCOPY . .\nRUN gradle bootJar\nCMD [\"java\", \"-jar\", \"/w/build/libs/app.jar\"]\n",
+        "FROM gradle:8.7-jdk17 AS build\nWORKDIR /w\nCOPY . .\nRUN gradle bootJar\n\nFROM eclipse-temurin:17-jre\nWORKDIR /w\n"
+            + "COPY --from=build /w/build/libs/app.jar /w/build/libs/app.jar\nCMD [\"java\", \"-jar\", \"/w/build/libs/app.jar\"]\n");
+  }
+
+  @Test
+  void noSplitWhereTheRuntimeCouldMissSomething() throws IOException {
+    RuleTester t = tester.withContext(context);
+    String go = "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD [\"/app\"]\n";
+    // cgo not off: the binary may need the C library
+    t.fixUnchanged(go.replace("CGO_ENABLED=0 ", ""));
+    // shell-form CMD: scratch has no shell
+    t.fixUnchanged(go.replace("CMD [\"/app\"]", "CMD /app"));
+    // a named user: scratch has no user database
+    t.fixUnchanged(go.replace("CMD", "USER app\nCMD"));
+    // a later step the runtime would lose
+    t.fixUnchanged(go.replace("CMD", "RUN mkdir /data\nCMD"));
+    // runtime packages installed for the program
+    t.fixUnchanged(go.replace("WORKDIR", "RUN apt-get update && apt-get install -y ffmpeg\nWORKDIR"));
+    // no working directory of the Dockerfile's own
+    t.fixUnchanged(go.replace("WORKDIR /src\n", ""));
+    // the JDK tag does not say which version
+    t.fixUnchanged("FROM maven:3.9\nWORKDIR /b\nCOPY . .\nRUN mvn -B package\nCMD [\"java\", \"-jar\", \"target/app.jar\"]\n");
+    // a jar named by a glob
+    t.fixUnchanged("FROM eclipse-temurin:21-jdk\nWORKDIR /b\nCOPY . .\nRUN ./mvnw -B package\nCMD [\"java\", \"-jar\", \"target/*.jar\"]\n");
+    // no build context known
+    tester.fixUnchanged(go);
+  }
+
+  @Test
+  void noSplitWhenTheSourceHoldsFilesReadAtRunTime() throws IOException {
+    Files.createDirectories(context.resolve("templates"));
+    tester.withContext(context).fixUnchanged(
+        "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD [\"/app\"]\n");
   }
 }

@@ -1,0 +1,554 @@
+package dev.stowage.lint.rules.performance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.context.DockerIgnore;
+import dev.stowage.dockerfile.Dockerfile;
+import dev.stowage.dockerfile.Instruction;
+import dev.stowage.dockerfile.Span;
+import dev.stowage.dockerfile.model.Scope;
+import dev.stowage.dockerfile.model.Stage;
+import dev.stowage.dockerfile.shell.AndOrList;
+import dev.stowage.dockerfile.shell.Command;
+import dev.stowage.dockerfile.shell.ShellScript;
+import dev.stowage.lint.Edit;
+import dev.stowage.lint.Fix;
+import dev.stowage.lint.RuleContext;
+import dev.stowage.lint.rules.ShellEdits;
+import dev.stowage.lint.rules.Stages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * ST1001's repair: copy the dependency manifests and install before the whole-source COPY. Offered
+ * only where the build context shows that the install needs nothing but the manifests, and the
+ * install step sees the same working directory, user and environment at its new place.
+ */
+final class DependencyFirstFix {
+  private DependencyFirstFix() {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Instructions that may sit between the source COPY and the install without changing either. */
+  private static final Set<String> NEUTRAL =
+      Set.of("EXPOSE", "LABEL", "CMD", "ENTRYPOINT", "HEALTHCHECK", "STOPSIGNAL", "MAINTAINER");
+
+  private static final Set<String> NODE_LIFECYCLE =
+      Set.of("preinstall", "install", "postinstall", "prepare", "prepublish", "preprepare", "postprepare");
+
+  /**
+   * What to put before the source COPY: the manifest files (context paths) and either the install
+   * command moved as it is ({@code generated} empty) or a generated command that fetches the
+   * dependencies while the original stays where it is.
+   */
+  private record Plan(List<String> files, Optional<String> generated) {}
+
+  static Optional<Fix> of(
+      Stage stage, Instruction.FileTransfer copy, Instruction.Run run, ShellScript script, Command c, RuleContext ctx) {
+    try {
+      return build(stage, copy, run, script, c, ctx);
+    } catch (IOException e) {
+      return Optional.empty(); // an unreadable manifest: no fix, the finding stands
+    }
+  }
+
+  private static Optional<Fix> build(
+      Stage stage, Instruction.FileTransfer copy, Instruction.Run run, ShellScript script, Command c, RuleContext ctx)
+      throws IOException {
+    Optional<Path> context = ctx.contextDir();
+    if (context.isEmpty()
+        || !(copy instanceof Instruction.Copy)
+        || copy.sources().size() != 1
+        || !Set.of(".", "./").contains(copy.sources().get(0).value())
+        || copy.destination().isEmpty()
+        || copy.destination().get().value().contains("$")
+        || copy.flags().stream().anyMatch(f -> !Set.of("chown", "chmod", "link").contains(f.name()))
+        || !run.heredocs().isEmpty()
+        || ctx.inOnbuild()
+        || !onlyNeutralBetween(stage, copy, run)) {
+      return Optional.empty();
+    }
+    String dest = copy.destination().get().value();
+    Optional<String> workdir = workdirBefore(ctx, copy);
+    String destAbs = ShellEdits.resolvePath(workdir.orElse("?"), dest);
+    String cwd = workdir.orElse("?");
+    Optional<Plan> plan = plan(c, script, context.get(), cwd, destAbs, ctx.scopeBefore(run));
+    if (plan.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<DockerIgnore> ignore = DockerIgnore.read(context.get());
+    for (String f : plan.get().files()) {
+      if (!Files.exists(context.get().resolve(f)) || (ignore.isPresent() && ignore.get().excludes(f))) {
+        return Optional.empty();
+      }
+    }
+    for (String installed : List.of("node_modules", "vendor", ".bundle")) {
+      if (Files.exists(context.get().resolve(installed))
+          && (ignore.isEmpty() || !ignore.get().excludes(installed))) {
+        return Optional.empty(); // the source copy would overwrite what the install made
+      }
+    }
+    Dockerfile df = ctx.dockerfile();
+    String src = df.source();
+    String indent = indentOf(src, copy.span().start());
+    String eol = src.contains("\r\n") ? "\r\n" : "\n";
+    String runFlags =
+        run.flags().stream().map(f -> df.text(f.span()) + " ").reduce("", String::concat);
+    List<Edit> edits = new ArrayList<>();
+    String moved;
+    if (plan.get().generated().isPresent()) {
+      moved = run.syntax().keyword() + " " + runFlags + plan.get().generated().get();
+    } else if (isWholeScript(script, c)) {
+      moved = df.text(run.span());
+      edits.add(new Edit(wholeLine(src, run.span()), ""));
+    } else {
+      Optional<Span> removal = firstOfAndList(script, c) ? ShellEdits.commandRemoval(ctx, run, script, c) : Optional.empty();
+      if (removal.isEmpty()) {
+        return Optional.empty();
+      }
+      moved = run.syntax().keyword() + " " + runFlags + df.text(ctx.shellSpan(run, c.offset(), c.endOffset()));
+      edits.add(new Edit(removal.get(), ""));
+    }
+    StringBuilder text = new StringBuilder();
+    String copyFlags = copy.flags().stream().map(f -> " " + df.text(f.span())).reduce("", String::concat);
+    String destDir = dest.equals(".") || dest.equals("./") ? "./" : dest.endsWith("/") ? dest : dest + "/";
+    for (Map.Entry<String, List<String>> group : byDirectory(plan.get().files()).entrySet()) {
+      text.append(copy.syntax().keyword()).append(copyFlags);
+      for (String f : group.getValue()) {
+        text.append(' ').append(f);
+      }
+      String to = group.getKey().isEmpty() ? destDir : destDir + group.getKey();
+      text.append(' ').append(to).append(eol).append(indent);
+    }
+    text.append(moved).append(eol).append(indent);
+    edits.add(new Edit(new Span(copy.span().start(), copy.span().start()), text.toString()));
+    try {
+      return Optional.of(new Fix(edits));
+    } catch (IllegalArgumentException overlapping) {
+      return Optional.empty();
+    }
+  }
+
+  /** Files grouped by their directory in the context ({@code ""} for the root), in order. */
+  private static Map<String, List<String>> byDirectory(List<String> files) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String f : files) {
+      int slash = f.lastIndexOf('/');
+      String dir = slash < 0 ? "" : f.substring(0, slash + 1);
+      if (f.endsWith("/")) {
+        dir = f;
+      }
+      out.computeIfAbsent(dir, k -> new ArrayList<>()).add(f);
+    }
+    return out;
+  }
+
+  private static boolean onlyNeutralBetween(Stage stage, Instruction copy, Instruction run) {
+    boolean between = false;
+    for (Instruction i : stage.instructions()) {
+      if (i == copy) {
+        between = true;
+      } else if (i == run) {
+        return true;
+      } else if (between && !NEUTRAL.contains(i.name())) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The absolute WORKDIR in effect before the instruction, empty when only the base image knows it. */
+  private static Optional<String> workdirBefore(RuleContext ctx, Instruction ins) {
+    Optional<String> wd = Optional.empty();
+    for (Instruction i : Stages.before(ctx.model(), ins)) {
+      if (i instanceof Instruction.Workdir w && w.path().isPresent()) {
+        String p = ctx.scopeBefore(i).expandOrRaw(w.path().get().value());
+        if (p.contains("$")) {
+          return Optional.of("$unknown");
+        }
+        wd = Optional.of(ShellEdits.resolvePath(wd.orElse("?"), p));
+      }
+    }
+    return wd;
+  }
+
+  private static String indentOf(String src, int offset) {
+    int start = offset;
+    while (start > 0 && (src.charAt(start - 1) == ' ' || src.charAt(start - 1) == '\t')) {
+      start--;
+    }
+    return start == 0 || src.charAt(start - 1) == '\n' ? src.substring(start, offset) : "";
+  }
+
+  /** The instruction's lines: from the start of its first line through its line break. */
+  private static Span wholeLine(String src, Span span) {
+    int start = span.start() - indentOf(src, span.start()).length();
+    int end = span.end();
+    if (end < src.length() && src.charAt(end) == '\r') {
+      end++;
+    }
+    if (end < src.length() && src.charAt(end) == '\n') {
+      end++;
+    }
+    return new Span(start, end);
+  }
+
+  private static boolean isWholeScript(ShellScript script, Command c) {
+    return script.commands().size() == 1 && script.commands().get(0) == c && script.errors().isEmpty()
+        && script.body().items().size() == 1 && !script.body().items().get(0).background();
+  }
+
+  private static boolean firstOfAndList(ShellScript script, Command c) {
+    List<AndOrList> items = script.body().items();
+    return items.size() == 1
+        && items.get(0).pipelines().size() > 1
+        && items.get(0).pipelines().get(0).commands().get(0) == c.node();
+  }
+
+  /** The manifests and the command for one install, or empty when it may need more of the source. */
+  private static Optional<Plan> plan(Command c, ShellScript script, Path context, String cwd, String destAbs, Scope scope)
+      throws IOException {
+    String p = BuildCommands.program(c);
+    List<String> pos = BuildCommands.positional(c);
+    boolean atRoot = cwd.equals(destAbs) && script.cdCommands().stream().noneMatch(cd -> cd.offset() < c.offset());
+    if (BuildCommands.nodeProjectInstall(c)) {
+      return atRoot ? node(p, context) : Optional.empty();
+    }
+    if ((p.equals("pip") || p.equals("pip3")) && !pos.isEmpty() && pos.get(0).equals("install")) {
+      return pip(c, context, cwd, destAbs);
+    }
+    if (!atRoot) {
+      return Optional.empty();
+    }
+    if (BuildCommands.is(c, "go", "mod", "download")) {
+      return goModules(context, Optional.empty());
+    }
+    if (BuildCommands.goBuilds(c)) {
+      if (BuildCommands.arguments(c).flagValue("-mod").filter("vendor"::equals).isPresent()
+          || Files.isDirectory(context.resolve("vendor"))) {
+        return Optional.empty();
+      }
+      return goModules(context, Optional.of("go mod download"));
+    }
+    if (BuildCommands.isMaven(c)) {
+      return maven(c, context);
+    }
+    if (BuildCommands.isGradle(c)) {
+      return gradle(c, context);
+    }
+    switch (p) {
+      case "bundle", "bundler" -> {
+        return bundler(context);
+      }
+      case "composer" -> {
+        return composer(c, context);
+      }
+      case "poetry" -> {
+        if (pos.equals(List.of("install")) && BuildCommands.hasFlag(c, "--no-root")
+            && !BuildCommands.hasFlag(c, "-C", "--directory")
+            && !readOr(context.resolve("pyproject.toml")).contains("path =")) {
+          return existing(context, List.of("pyproject.toml", "poetry.lock"), List.of("poetry.toml"))
+              .map(files -> new Plan(files, Optional.empty()));
+        }
+        return Optional.empty();
+      }
+      case "pipenv" -> {
+        if (pos.equals(List.of("install")) && !readOr(context.resolve("Pipfile")).contains("path =")) {
+          return existing(context, List.of("Pipfile", "Pipfile.lock"), List.of())
+              .map(files -> new Plan(files, Optional.empty()));
+        }
+        return Optional.empty();
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** The required files when they all exist, plus the optional ones that do. */
+  private static Optional<List<String>> existing(Path context, List<String> required, List<String> optional) {
+    List<String> out = new ArrayList<>();
+    for (String f : required) {
+      if (!Files.isRegularFile(context.resolve(f))) {
+        return Optional.empty();
+      }
+      out.add(f);
+    }
+    for (String f : optional) {
+      if (Files.isRegularFile(context.resolve(f))) {
+        out.add(f);
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** The parsed JSON file, or null when it is malformed. */
+  private static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException malformed) {
+      return null;
+    }
+  }
+
+  private static String readOr(Path file) throws IOException {
+    return Files.isRegularFile(file) ? Files.readString(file) : "";
+  }
+
+  private static Optional<Plan> node(String tool, Path context) throws IOException {
+    Path pkg = context.resolve("package.json");
+    if (!Files.isRegularFile(pkg)) {
+      return Optional.empty();
+    }
+    JsonNode json = readJson(pkg);
+    if (json == null || !json.isObject() || json.has("workspaces")) {
+      return Optional.empty();
+    }
+    JsonNode scripts = json.path("scripts");
+    for (String s : NODE_LIFECYCLE) {
+      if (scripts.has(s)) {
+        return Optional.empty(); // a lifecycle script may read any file of the project
+      }
+    }
+    for (String section : List.of("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")) {
+      Iterator<Map.Entry<String, JsonNode>> deps = json.path(section).fields();
+      while (deps.hasNext()) {
+        String spec = deps.next().getValue().asText("");
+        if (spec.startsWith("file:") || spec.startsWith("link:") || spec.startsWith("portal:")
+            || spec.startsWith("workspace:") || spec.startsWith(".") || spec.startsWith("/")) {
+          return Optional.empty();
+        }
+      }
+    }
+    List<String> files = new ArrayList<>(List.of("package.json"));
+    switch (tool) {
+      case "yarn" -> {
+        if (!Files.isRegularFile(context.resolve("yarn.lock"))) {
+          return Optional.empty();
+        }
+        files.add("yarn.lock");
+        Path yarnrc = context.resolve(".yarnrc.yml");
+        if (Files.isRegularFile(yarnrc)) {
+          String rc = Files.readString(yarnrc);
+          if (rc.contains("yarnPath") || rc.contains("plugins")) {
+            return Optional.empty(); // the release or plugins live under .yarn/
+          }
+          files.add(".yarnrc.yml");
+        }
+        if (Files.isRegularFile(context.resolve(".yarnrc"))) {
+          files.add(".yarnrc");
+        }
+      }
+      case "pnpm" -> {
+        if (!Files.isRegularFile(context.resolve("pnpm-lock.yaml"))
+            || Files.exists(context.resolve("pnpm-workspace.yaml"))) {
+          return Optional.empty();
+        }
+        files.add("pnpm-lock.yaml");
+      }
+      default -> {
+        if (Files.isRegularFile(context.resolve("package-lock.json"))) {
+          files.add("package-lock.json");
+        }
+        if (Files.isRegularFile(context.resolve("npm-shrinkwrap.json"))) {
+          files.add("npm-shrinkwrap.json");
+        }
+        if (files.size() == 1) {
+          return Optional.empty(); // no lock file: npm ci refuses, npm install resolves anew
+        }
+      }
+    }
+    if (Files.isRegularFile(context.resolve(".npmrc"))) {
+      files.add(".npmrc");
+    }
+    return Optional.of(new Plan(files, Optional.empty()));
+  }
+
+  private static final Pattern LOCAL_REQUIREMENT =
+      Pattern.compile("^(-e|--editable|\\.|/|~|file:|-f|--find-links|--src|-i|--index-url)|@ *file:|^[^#]*\\s\\.\\.?/");
+
+  private static Optional<Plan> pip(Command c, Path context, String cwd, String destAbs) throws IOException {
+    var args = BuildCommands.arguments(c);
+    List<String> pos = args.positionalTexts();
+    if (args.hasFlag("-e", "--editable", "-f", "--find-links", "--src", "--root", "--prefix", "-t", "--target")) {
+      return Optional.empty();
+    }
+    for (String p : pos.subList(1, pos.size())) {
+      if (p.startsWith(".") || p.startsWith("/") || p.contains("$") || p.endsWith(".whl") || p.endsWith(".tar.gz")) {
+        return Optional.empty(); // a local project, wheel or archive
+      }
+    }
+    List<String> named = new ArrayList<>(args.flagValues("-r", "--requirement"));
+    named.addAll(args.flagValues("-c", "--constraint"));
+    if (named.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> files = new LinkedHashSet<>();
+    for (String r : named) {
+      if (r.contains("$")) {
+        return Optional.empty();
+      }
+      String abs = ShellEdits.resolvePath(cwd, r);
+      if (!abs.startsWith(destAbs.equals("/") ? "/" : destAbs + "/")) {
+        return Optional.empty(); // not from the whole-source copy
+      }
+      String rel = abs.substring(destAbs.equals("/") ? 1 : destAbs.length() + 1);
+      if (!requirements(context, rel, files, 0)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Plan(List.copyOf(files), Optional.empty()));
+  }
+
+  /** Adds a requirements file and the files it includes; false when it needs more of the source. */
+  private static boolean requirements(Path context, String rel, Set<String> files, int depth) throws IOException {
+    Path file = context.resolve(rel).normalize();
+    if (depth > 8 || rel.startsWith("..") || !file.startsWith(context.normalize()) || !Files.isRegularFile(file)) {
+      return false;
+    }
+    if (!files.add(rel)) {
+      return true;
+    }
+    String dir = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/') + 1) : "";
+    for (String raw : Files.readAllLines(file)) {
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] words = line.split("\\s+", 2);
+      if (Set.of("-r", "--requirement", "-c", "--constraint").contains(words[0]) && words.length == 2) {
+        if (!requirements(context, ShellEdits.resolvePath(dir.isEmpty() ? "." : dir, words[1].strip()).replaceFirst("^\\./", ""), files, depth + 1)) {
+          return false;
+        }
+      } else if (line.startsWith("-r") || line.startsWith("-c") || line.startsWith("--requirement")
+          || line.startsWith("--constraint") || LOCAL_REQUIREMENT.matcher(line).find()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Plan> goModules(Path context, Optional<String> generated) throws IOException {
+    Path mod = context.resolve("go.mod");
+    if (!Files.isRegularFile(mod) || Files.exists(context.resolve("go.work"))) {
+      return Optional.empty();
+    }
+    for (String line : Files.readAllLines(mod)) {
+      if (line.contains("=>") && Pattern.compile("=>\\s*\\.{0,2}/").matcher(line).find()) {
+        return Optional.empty(); // a replace with a local directory
+      }
+    }
+    return existing(context, List.of("go.mod"), List.of("go.sum")).map(files -> new Plan(files, generated));
+  }
+
+  private static Optional<Plan> maven(Command c, Path context) throws IOException {
+    if (c.words().stream().map(w -> w.text().replaceFirst("=.*", ""))
+        .anyMatch(Set.of("-f", "--file", "-s", "--settings", "-gs", "--global-settings", "-pl", "--projects")::contains)) {
+      return Optional.empty();
+    }
+    Path pom = context.resolve("pom.xml");
+    if (!Files.isRegularFile(pom) || Files.readString(pom).contains("<modules>")) {
+      return Optional.empty(); // a multi-module build needs every module's pom
+    }
+    String program = c.nameWord().map(w -> w.text()).orElse("mvn");
+    List<String> files = new ArrayList<>(List.of("pom.xml"));
+    if (BuildCommands.program(c).equals("mvnw")) {
+      if (!program.equals("./mvnw") || !Files.isDirectory(context.resolve(".mvn"))) {
+        return Optional.empty();
+      }
+      files.add("mvnw");
+      files.add(".mvn/");
+    }
+    boolean resolvesOnly = BuildCommands.positional(c).stream().allMatch(g -> g.startsWith("dependency:"));
+    return Optional.of(new Plan(files, resolvesOnly ? Optional.empty() : Optional.of(program + " -B dependency:go-offline")));
+  }
+
+  /** Build-script code that reads project files while Gradle configures the build. */
+  private static final Pattern GRADLE_READS_FILES =
+      Pattern.compile("\\bfile\\(|\\bfiles\\(|new File|fileTree|apply\\s*\\(?\\s*from|includeBuild|\\binclude\\b|exec\\s*\\{");
+
+  private static Optional<Plan> gradle(Command c, Path context) throws IOException {
+    if (c.words().stream().map(w -> w.text().replaceFirst("=.*", ""))
+        .anyMatch(Set.of("-p", "--project-dir", "-b", "--build-file", "-c", "--settings-file", "-I", "--init-script")::contains)
+        || Files.exists(context.resolve("buildSrc"))) {
+      return Optional.empty();
+    }
+    List<String> files = new ArrayList<>();
+    for (String f : List.of("settings.gradle", "settings.gradle.kts", "build.gradle", "build.gradle.kts", "gradle.properties")) {
+      Path file = context.resolve(f);
+      if (Files.isRegularFile(file)) {
+        if (GRADLE_READS_FILES.matcher(Files.readString(file)).find()) {
+          return Optional.empty(); // a multi-project build, or one that reads other files
+        }
+        files.add(f);
+      }
+    }
+    if (files.stream().noneMatch(f -> f.startsWith("build.gradle"))) {
+      return Optional.empty();
+    }
+    String program = c.nameWord().map(w -> w.text()).orElse("gradle");
+    if (BuildCommands.program(c).equals("gradlew")) {
+      if (!program.equals("./gradlew") || !Files.isDirectory(context.resolve("gradle/wrapper"))) {
+        return Optional.empty();
+      }
+      files.add("gradlew");
+    }
+    if (Files.isDirectory(context.resolve("gradle"))) {
+      files.add("gradle/"); // the wrapper and the version catalog
+    }
+    boolean resolvesOnly = BuildCommands.positional(c).equals(List.of("dependencies"));
+    return Optional.of(
+        new Plan(files, resolvesOnly ? Optional.empty() : Optional.of(program + " dependencies --no-daemon")));
+  }
+
+  private static Optional<Plan> bundler(Path context) throws IOException {
+    String gemfile = readOr(context.resolve("Gemfile"));
+    if (gemfile.isEmpty() || gemfile.contains("gemspec") || gemfile.contains("path:") || gemfile.contains(":path")
+        || gemfile.contains("eval_gemfile")) {
+      return Optional.empty();
+    }
+    return existing(context, List.of("Gemfile", "Gemfile.lock"), List.of()).map(files -> new Plan(files, Optional.empty()));
+  }
+
+  private static Optional<Plan> composer(Command c, Path context) throws IOException {
+    if (!BuildCommands.positional(c).equals(List.of("install"))
+        || BuildCommands.hasFlag(c, "-d", "--working-dir")
+        || !c.assignments().isEmpty()) {
+      return Optional.empty();
+    }
+    Path json = context.resolve("composer.json");
+    if (!Files.isRegularFile(json)) {
+      return Optional.empty();
+    }
+    JsonNode root = readJson(json);
+    if (root == null) {
+      return Optional.empty();
+    }
+    for (JsonNode repo : root.path("repositories")) {
+      if (repo.path("type").asText("").equals("path")) {
+        return Optional.empty();
+      }
+    }
+    StringBuilder cmd = new StringBuilder(c.raw().strip());
+    for (String flag : List.of("--no-scripts", "--no-autoloader")) {
+      if (!BuildCommands.hasFlag(c, flag)) {
+        cmd.append(' ').append(flag);
+      }
+    }
+    if (cmd.indexOf("\n") >= 0 || cmd.indexOf("\\") >= 0) {
+      return Optional.empty();
+    }
+    return existing(context, List.of("composer.json", "composer.lock"), List.of())
+        .map(files -> new Plan(files, Optional.of(cmd.toString())));
+  }
+}
