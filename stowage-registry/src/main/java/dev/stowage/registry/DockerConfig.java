@@ -160,6 +160,8 @@ public final class DockerConfig {
       Process p = pb.start();
       try (var in = p.getOutputStream()) {
         in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // A helper that exits without reading its input: its status and message tell why.
       }
       byte[] out = p.getInputStream().readNBytes(1 << 20);
       String err = new String(p.getErrorStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
