@@ -357,7 +357,12 @@ public final class RegistryClient {
   }
 
   private static RegistryException unreachable(String action, URI uri, IOException e) {
-    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String why =
+        e instanceof java.net.ConnectException
+            ? "connection refused"
+            : e instanceof java.net.http.HttpTimeoutException
+                ? "timed out"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new RegistryException(
         RegistryException.Reason.UNREACHABLE,
         action + ": " + uri.getScheme() + "://" + authority(uri) + " unreachable (" + why + ")",
