@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,9 @@ public final class RegistryClient {
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_MANIFEST_BYTES = 4 << 20; // distribution's own limit
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
+  /** Until the response headers arrive; a blob's body may then take as long as it takes. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
   /** Where credentials come from: the registry host (with port) to its credentials. */
   @FunctionalInterface
@@ -260,7 +264,7 @@ public final class RegistryClient {
     }
     query.append("scope=").append(encode(scope));
     URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(REQUEST_TIMEOUT);
     Optional<Credentials> creds = credentials(registry);
     creds.ifPresent(cr -> b.header("Authorization", cr.basicHeader()));
     HttpResponse<InputStream> r = call(b.build(), action + ": fetching a token from " + realm);
@@ -300,20 +304,31 @@ public final class RegistryClient {
       String host, String path, String accept, String method, Optional<String> auth, String action)
       throws RegistryException {
     String scheme = schemes.getOrDefault(host, "https");
+    // A TLS handshake with a plain HTTP server may never end: probe briefly where HTTP may follow.
+    boolean probing = !schemes.containsKey(host) && plainHttpAllowed(host);
     URI uri = URI.create(scheme + "://" + host + path);
     for (int hop = 0; ; hop++) {
       HttpRequest.Builder b =
-          HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", accept);
+          HttpRequest.newBuilder(uri)
+              .method(method, HttpRequest.BodyPublishers.noBody())
+              .header("Accept", accept)
+              .timeout(hop == 0 && probing ? PROBE_TIMEOUT : REQUEST_TIMEOUT);
       if (auth.isPresent() && authority(uri).equals(host)) {
         b.header("Authorization", auth.get());
       }
       HttpResponse<InputStream> r;
       try {
         r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-      } catch (SSLException e) {
-        if (hop == 0 && scheme.equals("https") && plainHttpAllowed(host)) {
+        if (hop == 0) {
+          schemes.putIfAbsent(host, scheme);
+        }
+      } catch (SSLException | HttpTimeoutException e) {
+        if (hop == 0 && probing) {
           schemes.put(host, "http");
           return exchange(host, path, accept, method, auth, action);
+        }
+        if (e instanceof HttpTimeoutException) {
+          throw unreachable(action, uri, e);
         }
         throw new RegistryException(
             RegistryException.Reason.UNREACHABLE,
@@ -358,7 +373,7 @@ public final class RegistryClient {
 
   private static RegistryException unreachable(String action, URI uri, IOException e) {
     String why =
-        e instanceof java.net.ConnectException
+        e instanceof java.net.ConnectException && e.getMessage() == null
             ? "connection refused"
             : e instanceof java.net.http.HttpTimeoutException
                 ? "timed out"
