@@ -67,8 +67,11 @@ public final class RegistryClient {
 
   private record Token(String value, Instant expires) {}
 
-  private RegistryClient(CredentialSource credentials, Set<String> insecure, Duration timeout) {
+  private final Duration probeTimeout;
+
+  private RegistryClient(CredentialSource credentials, Set<String> insecure, Duration timeout, Duration probeTimeout) {
     this.credentials = credentials;
+    this.probeTimeout = probeTimeout;
     this.insecure = Set.copyOf(insecure);
     this.http =
         HttpClient.newBuilder()
@@ -86,7 +89,12 @@ public final class RegistryClient {
    *     the loopback ones
    */
   public static RegistryClient create(CredentialSource credentials, Set<String> insecureRegistries) {
-    return new RegistryClient(credentials, insecureRegistries, Duration.ofSeconds(15));
+    return new RegistryClient(credentials, insecureRegistries, Duration.ofSeconds(15), PROBE_TIMEOUT);
+  }
+
+  /** A client that gives up on TLS with a loopback or insecure registry after {@code probeTimeout}. */
+  static RegistryClient create(CredentialSource credentials, Set<String> insecureRegistries, Duration probeTimeout) {
+    return new RegistryClient(credentials, insecureRegistries, Duration.ofSeconds(15), probeTimeout);
   }
 
   /** A manifest or index as the registry served it. */
@@ -312,7 +320,7 @@ public final class RegistryClient {
           HttpRequest.newBuilder(uri)
               .method(method, HttpRequest.BodyPublishers.noBody())
               .header("Accept", accept)
-              .timeout(hop == 0 && probing ? PROBE_TIMEOUT : REQUEST_TIMEOUT);
+              .timeout(hop == 0 && probing ? probeTimeout : REQUEST_TIMEOUT);
       if (auth.isPresent() && authority(uri).equals(host)) {
         b.header("Authorization", auth.get());
       }

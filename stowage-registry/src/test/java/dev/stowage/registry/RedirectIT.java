@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +48,8 @@ class RedirectIT {
     try {
       String frontHost = "127.0.0.1:" + front.getAddress().getPort();
       RegistryClient client =
-          RegistryClient.create(r -> r.equals(frontHost) ? Optional.of(RealRegistry.USER) : Optional.empty(), Set.of());
+          RegistryClient.create(
+              r -> r.equals(frontHost) ? Optional.of(RealRegistry.USER) : Optional.empty(), Set.of(), Duration.ofMillis(200));
 
       assertSameAnalysis(
           Analyses.pulled(client, frontHost + "/moved/app:1", Optional.empty()),
