@@ -1,6 +1,5 @@
 package dev.stowage.registry;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -10,14 +9,15 @@ import java.util.HexFormat;
  * A blob stream hashed as it is read; reaching its end with a different digest throws a {@link
  * RegistryException}, so no caller sees a complete but wrong blob. Not thread-safe.
  */
-final class VerifiedStream extends FilterInputStream {
+final class VerifiedStream extends InputStream {
+  private final InputStream in;
   private final String expected;
   private final String action;
   private final MessageDigest digest;
   private boolean checked;
 
   VerifiedStream(InputStream in, String expected, String action) throws RegistryException {
-    super(in);
+    this.in = in;
     this.expected = expected;
     this.action = action;
     this.digest = Digests.forDigest(expected, action);
@@ -25,14 +25,19 @@ final class VerifiedStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    int b = in.read();
+    if (b >= 0) {
+      digest.update((byte) b);
+    } else {
+      verify();
+    }
+    return b;
   }
 
+  // skip() is InputStream's: it reads through read(byte[], int, int), so skipped bytes are hashed.
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    int n = super.read(b, off, len);
+    int n = in.read(b, off, len);
     if (n > 0) {
       digest.update(b, off, n);
     } else if (n < 0) {
@@ -42,22 +47,13 @@ final class VerifiedStream extends FilterInputStream {
   }
 
   @Override
-  public long skip(long n) throws IOException {
-    byte[] buf = new byte[8192];
-    long left = n;
-    while (left > 0) {
-      int r = read(buf, 0, (int) Math.min(buf.length, left));
-      if (r < 0) {
-        break;
-      }
-      left -= r;
-    }
-    return n - left;
+  public int available() throws IOException {
+    return in.available();
   }
 
   @Override
-  public boolean markSupported() {
-    return false;
+  public void close() throws IOException {
+    in.close();
   }
 
   private void verify() throws RegistryException {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Images pushed with skopeo to a real anonymous registry analyse as their archives do. */
 class RegistryImageIT {
@@ -30,36 +30,26 @@ class RegistryImageIT {
 
   @TempDir Path tmp;
 
+  /** The archives in the dive fixtures that hold whole images; the OCI ones hold a one-image index. */
   @ParameterizedTest
-  @ValueSource(strings = {"test-docker-image.tar", "test-kaniko-image.tar"})
-  void dockerArchivePulledFromTheRegistryAnalysesAsTheArchive(String archive) throws Exception {
-    Path file = RealRegistry.diveFixtures().resolve(archive);
-    String repo = "docker/" + archive.replace(".tar", "");
-    REGISTRY.push("docker-archive:" + file, repo + ":1", false);
+  @CsvSource({
+    "docker-archive, test-docker-image.tar",
+    "docker-archive, test-kaniko-image.tar",
+    "oci-archive, test-oci-gzip-image.tar",
+    "oci-archive, test-oci-zstd-image.tar",
+    "oci-archive, test-oci-uncompressed-image.tar",
+    "oci-archive, test-oci-estargz-image.tar"
+  })
+  void imagePulledFromTheRegistryAnalysesAsTheArchive(String transport, String archive) throws Exception {
+    String source = transport + ":" + RealRegistry.diveFixtures().resolve(archive);
+    String repo = transport + "/" + archive.replace(".tar", "");
+    // --all pushes an OCI index as it is (its one image is linux/arm64, not the host's).
+    REGISTRY.push(source, repo + ":1", transport.equals("oci-archive"));
 
     ImageReport pulled = Analyses.pulled(client, REGISTRY.host() + "/" + repo + ":1", Optional.empty());
 
-    assertSameAnalysis(pulled, Analyses.local("docker-archive:" + file));
+    assertSameAnalysis(pulled, Analyses.local(source));
     assertThat(pulled.source()).isEqualTo(REGISTRY.host() + "/" + repo + ":1");
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "test-oci-gzip-image.tar",
-        "test-oci-zstd-image.tar",
-        "test-oci-uncompressed-image.tar",
-        "test-oci-estargz-image.tar"
-      })
-  void ociIndexPulledFromTheRegistryAnalysesAsTheArchive(String archive) throws Exception {
-    Path file = RealRegistry.diveFixtures().resolve(archive);
-    String repo = "oci/" + archive.replace(".tar", "");
-    // The archives hold an index with one linux/arm64 image: --all pushes the index as is.
-    REGISTRY.push("oci-archive:" + file, repo + ":1", true);
-
-    ImageReport pulled = Analyses.pulled(client, REGISTRY.host() + "/" + repo + ":1", Optional.empty());
-
-    assertSameAnalysis(pulled, Analyses.local("oci-archive:" + file));
   }
 
   @Test
