@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@link ImageContent} seen as an OCI image layout: {@code index.json} is the root document and
- * {@code blobs/ALG/HEX} the content with that digest. Not thread-safe.
+ * {@code blobs/ALG/HEX} the content with that digest. Keeps no state of its own: as thread-safe as
+ * its content.
  */
 final class ContentBlobs extends Blobs {
   private static final Pattern BLOB = Pattern.compile("blobs/([a-z0-9]+)/([a-f0-9]{32,128})");
