@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The credentials of the docker config file ({@code $DOCKER_CONFIG/config.json}, else {@code
  * ~/.docker/config.json}): a registry's {@code credHelpers} entry, else the {@code credsStore},
- * run as {@code docker-credential-NAME get}; else its {@code auths} entry ({@code auth} is base64
- * of {@code user:password}). Immutable; helpers run on each lookup.
+ * run as {@code docker-credential-NAME get}; else its {@code auths} entry ({@code identitytoken},
+ * else {@code auth}, base64 of {@code user:password}, else {@code username} and {@code
+ * password}). Immutable; helpers run on each lookup.
  */
 public final class DockerConfig {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -120,6 +121,10 @@ public final class DockerConfig {
   }
 
   private Optional<Credentials> fromAuth(String key, JsonNode entry) {
+    Optional<String> identityToken = text(entry.get("identitytoken"));
+    if (identityToken.isPresent()) {
+      return Optional.of(Credentials.identityToken(identityToken.get()));
+    }
     Optional<String> auth = text(entry.get("auth"));
     if (auth.isPresent()) {
       String decoded;
@@ -185,8 +190,8 @@ public final class DockerConfig {
       if (secret.isEmpty()) {
         return Optional.empty();
       }
-      // An identity token comes with the user name "<token>"; it is sent as the password.
-      return Optional.of(new Credentials(user.orElse("<token>"), secret.get()));
+      // An identity token comes with the user name "<token>".
+      return Optional.of(new Credentials(user.orElse(Credentials.IDENTITY_TOKEN_USER), secret.get()));
     } catch (IOException e) {
       if (e instanceof RegistryException r) {
         throw r;

@@ -28,8 +28,9 @@ import javax.net.ssl.SSLException;
  *
  * <p>Authentication follows the registry's {@code WWW-Authenticate} challenge: anonymous first,
  * then {@code Basic} with the configured credentials, or a {@code Bearer} token fetched from the
- * challenge's realm with its service and scope (with the credentials, when there are any) and
- * cached per realm, service and scope until it expires. Redirects are followed (at most 5), and
+ * challenge's realm with its service and scope (with the credentials, when there are any; an
+ * identity token through OAuth2's refresh-token grant) and cached per realm, service and scope
+ * until it expires. Redirects are followed (at most 5), and
  * the {@code Authorization} header is only ever sent to the registry's own host. Plain HTTP is
  * used only for loopback hosts and the registries named insecure, and only when TLS fails there.
  *
@@ -266,16 +267,26 @@ public final class RegistryClient {
           RegistryException.Reason.INVALID, action + ": refusing token realm " + realm + " (https needed)");
     }
     StringBuilder query = new StringBuilder();
-    c.parameter("service").ifPresent(s -> query.append("service=").append(encode(s)));
-    if (!query.isEmpty()) {
-      query.append('&');
-    }
+    c.parameter("service").ifPresent(s -> query.append("service=").append(encode(s)).append('&'));
     query.append("scope=").append(encode(scope));
-    URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(REQUEST_TIMEOUT);
     Optional<Credentials> creds = credentials(registry);
-    creds.ifPresent(cr -> b.header("Authorization", cr.basicHeader()));
-    HttpResponse<InputStream> r = call(b.build(), action + ": fetching a token from " + realm);
+    HttpRequest request;
+    if (creds.isPresent() && creds.get().isIdentityToken()) {
+      // OAuth2 refresh-token grant (token specification, "oauth"): the identity token never
+      // travels as a password.
+      String form = query + "&grant_type=refresh_token&client_id=stowage&refresh_token=" + encode(creds.get().secret());
+      request = HttpRequest.newBuilder(realmUri)
+          .POST(HttpRequest.BodyPublishers.ofString(form))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .timeout(REQUEST_TIMEOUT)
+          .build();
+    } else {
+      URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(REQUEST_TIMEOUT);
+      creds.ifPresent(cr -> b.header("Authorization", cr.basicHeader()));
+      request = b.build();
+    }
+    HttpResponse<InputStream> r = call(request, action + ": fetching a token from " + realm);
     if (r.statusCode() != 200) {
       String detail = errorDetail(r);
       throw new RegistryException(

@@ -46,6 +46,13 @@ class DockerConfigTest {
   }
 
   @Test
+  void identityTokenOfAnAuthsEntryWins() throws Exception {
+    DockerConfig c = config("{\"auths\": {\"acr.example.io\": {\"auth\": \"" + base64("x:y") + "\", \"identitytoken\": \"refresh\"}}}");
+    assertThat(c.credentials("acr.example.io")).contains(Credentials.identityToken("refresh"));
+    assertThat(c.credentials("acr.example.io").orElseThrow().isIdentityToken()).isTrue();
+  }
+
+  @Test
   void missingFileMeansAnonymous() throws Exception {
     DockerConfig c = DockerConfig.load(Map.of("DOCKER_CONFIG", dir.resolve("none").toString()));
     assertThat(c.credentials("docker.io")).isEmpty();

@@ -40,6 +40,19 @@ class TokenAuthIT {
   }
 
   @Test
+  void identityTokenIsExchangedThroughTheRefreshTokenGrant() throws Exception {
+    RegistryClient client = RegistryClient.create(
+        r -> Optional.of(Credentials.identityToken(TokenServer.IDENTITY_TOKEN)), Set.of());
+    assertSameAnalysis(
+        Analyses.pulled(client, REGISTRY.host() + "/team/app:1", Optional.empty()),
+        Analyses.local("docker-archive:" + ARCHIVE));
+
+    RegistryClient wrong = RegistryClient.create(r -> Optional.of(Credentials.identityToken("expired")), Set.of());
+    assertThatThrownBy(() -> RegistryImage.open(wrong, ImageReference.parse(REGISTRY.host() + "/team/app:1"), Optional.empty()))
+        .hasMessageContaining("token server").hasMessageContaining("401");
+  }
+
+  @Test
   void withoutCredentialsTheTokenServerRefuses() {
     RegistryClient anonymous = RegistryClient.create(registry -> Optional.empty(), Set.of());
     String ref = REGISTRY.host() + "/team/app:1";

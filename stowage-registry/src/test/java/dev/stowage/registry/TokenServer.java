@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 public final class TokenServer implements AutoCloseable {
   static final String SERVICE = "stowage-test-registry";
   static final String ISSUER = "stowage-test-issuer";
+  /** The identity (refresh) token the server accepts in the OAuth2 refresh-token grant. */
+  static final String IDENTITY_TOKEN = "stowage-test-identity-token";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final HttpServer server;
@@ -97,19 +99,31 @@ public final class TokenServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
-      String auth = ex.getRequestHeaders().getFirst("Authorization");
-      if (auth == null || !auth.equals(user.basicHeader())) {
-        reply(ex, 401, "{\"details\":\"bad credentials\"}");
-        return;
+      Map<String, List<String>> query;
+      if (ex.getRequestMethod().equals("POST")) {
+        // OAuth2 refresh-token grant: the form carries service, scope and the identity token.
+        query = query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!query.getOrDefault("grant_type", List.of()).equals(List.of("refresh_token"))
+            || !query.getOrDefault("refresh_token", List.of()).equals(List.of(IDENTITY_TOKEN))) {
+          reply(ex, 401, "{\"details\":\"bad refresh token\"}");
+          return;
+        }
+      } else {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.equals(user.basicHeader())) {
+          reply(ex, 401, "{\"details\":\"bad credentials\"}");
+          return;
+        }
+        query = query(ex.getRequestURI().getRawQuery());
       }
-      Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
       if (!query.getOrDefault("service", List.of()).equals(List.of(SERVICE))) {
         reply(ex, 400, "{\"details\":\"unknown service\"}");
         return;
       }
       List<String> scopes = query.getOrDefault("scope", List.of());
       requests.add(String.join(" ", scopes));
-      reply(ex, 200, MAPPER.writeValueAsString(Map.of("token", jwt(scopes), "expires_in", 300)));
+      String tokenField = ex.getRequestMethod().equals("POST") ? "access_token" : "token";
+      reply(ex, 200, MAPPER.writeValueAsString(Map.of(tokenField, jwt(scopes), "expires_in", 300)));
     } catch (Exception e) {
       reply(ex, 500, "{}");
     }
