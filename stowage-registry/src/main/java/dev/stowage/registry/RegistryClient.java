@@ -47,7 +47,7 @@ public final class RegistryClient {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_REDIRECTS = 5;
-  private static final int MAX_MANIFEST_BYTES = 4 << 20; // distribution's own limit
+  private static final int MAX_MANIFEST_BYTES = 4 << 20; // real manifests and indexes are a few kB
   private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
   /** Until the response headers arrive; a blob's body may then take as long as it takes. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -65,6 +65,7 @@ public final class RegistryClient {
   private final Map<String, String> schemes = new ConcurrentHashMap<>();
   private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Credentials>> credentialCache = new ConcurrentHashMap<>();
 
   private record Token(String value, Instant expires) {}
 
@@ -119,7 +120,7 @@ public final class RegistryClient {
   public Manifest manifest(ImageReference ref, String tagOrDigest) throws RegistryException {
     String action = "pulling " + ref;
     HttpResponse<InputStream> r =
-        send(ref, "/manifests/" + tagOrDigest, String.join(", ", MANIFEST_TYPES), "GET", action);
+        send(ref, "/manifests/" + tagOrDigest, String.join(", ", MANIFEST_TYPES), action);
     byte[] bytes;
     try (InputStream in = r.body()) {
       bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
@@ -163,32 +164,21 @@ public final class RegistryClient {
    */
   public InputStream blob(ImageReference ref, String digest) throws RegistryException {
     String action = "pulling blob " + digest + " of " + ref;
-    HttpResponse<InputStream> r = send(ref, "/blobs/" + digest, "*/*", "GET", action);
+    HttpResponse<InputStream> r = send(ref, "/blobs/" + digest, "*/*", action);
     return new VerifiedStream(r.body(), digest, action);
   }
 
-  /** Whether the registry answers {@code /v2/} (with or without authentication). */
-  public void ping(ImageReference ref) throws RegistryException {
-    try (InputStream in = send(ref, "", "*/*", "GET", "reaching " + ref.registry()).body()) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (RegistryException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new RegistryException(RegistryException.Reason.UNREACHABLE, "reaching " + ref.registry() + ": " + e.getMessage(), e);
-    }
-  }
-
   private HttpResponse<InputStream> send(
-      ImageReference ref, String path, String accept, String method, String action)
+      ImageReference ref, String path, String accept, String action)
       throws RegistryException {
     String registry = ref.registry();
     String host = ref.isDockerHub() ? "registry-1.docker.io" : registry;
     String scope = "repository:" + ref.repository() + ":pull";
-    String suffix = path.isEmpty() ? "/v2/" : "/v2/" + ref.repository() + path;
+    String suffix = "/v2/" + ref.repository() + path;
     boolean retried = false;
     while (true) {
       Optional<String> auth = authorization(registry, scope, action);
-      HttpResponse<InputStream> r = exchange(host, suffix, accept, method, auth, action);
+      HttpResponse<InputStream> r = exchange(host, suffix, accept, auth, action);
       int status = r.statusCode();
       if (status == 401 && !retried) {
         String header = r.headers().firstValue("WWW-Authenticate").orElse("");
@@ -314,13 +304,19 @@ public final class RegistryClient {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** Looked up once per registry: a credential helper is a process. */
   private Optional<Credentials> credentials(String registry) throws RegistryException {
-    return credentials.credentials(registry);
+    Optional<Credentials> known = credentialCache.get(registry);
+    if (known == null) {
+      known = credentials.credentials(registry);
+      credentialCache.put(registry, known);
+    }
+    return known;
   }
 
   /** One request and its redirects; the scheme is https, or http where allowed and TLS fails. */
   private HttpResponse<InputStream> exchange(
-      String host, String path, String accept, String method, Optional<String> auth, String action)
+      String host, String path, String accept, Optional<String> auth, String action)
       throws RegistryException {
     String scheme = schemes.getOrDefault(host, "https");
     // A TLS handshake with a plain HTTP server may never end: probe briefly where HTTP may follow.
@@ -329,7 +325,7 @@ public final class RegistryClient {
     for (int hop = 0; ; hop++) {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(uri)
-              .method(method, HttpRequest.BodyPublishers.noBody())
+              .GET()
               .header("Accept", accept)
               .timeout(hop == 0 && probing ? probeTimeout : REQUEST_TIMEOUT);
       if (auth.isPresent() && authority(uri).equals(host)) {
@@ -344,7 +340,7 @@ public final class RegistryClient {
       } catch (SSLException | HttpTimeoutException e) {
         if (hop == 0 && probing) {
           schemes.put(host, "http");
-          return exchange(host, path, accept, method, auth, action);
+          return exchange(host, path, accept, auth, action);
         }
         if (e instanceof HttpTimeoutException) {
           throw unreachable(action, uri, e);
