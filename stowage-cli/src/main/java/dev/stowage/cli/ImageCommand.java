@@ -88,7 +88,7 @@ final class ImageCommand implements Callable<Integer> {
     Optional<CiRules> rules = ci ? Optional.of(rules()) : Optional.empty();
     ImageReport report =
         new ImageSources(Optional.ofNullable(platform), Set.copyOf(insecureRegistries), System.getenv())
-            .analyze(ImageAnalyzer.create(), source);
+            .read(source, ImageSources.analysis(ImageAnalyzer.create()));
     List<CiRules.Result> results = rules.map(r -> r.evaluate(report)).orElse(List.of());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -5,6 +5,7 @@ import dev.stowage.build.EngineUnavailableException;
 import dev.stowage.build.ImageExporter;
 import dev.stowage.dockerfile.ImageReference;
 import dev.stowage.image.ImageAnalyzer;
+import dev.stowage.image.ImageContent;
 import dev.stowage.image.ImageFormatException;
 import dev.stowage.image.ImageReport;
 import dev.stowage.image.ImageSource;
@@ -23,7 +24,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Analyzes an image SOURCE of any kind, for every command that takes one: archives and layouts
+ * Reads an image SOURCE of any kind, for every command that takes one: archives and layouts
  * directly, registry references through stowage-registry (credentials from the docker config
  * file), {@code docker-daemon:REF} through the engine's {@code docker save}. Turns failures into
  * the CLI's exceptions: unreachable registry or engine exit 3, everything else the user named
@@ -39,7 +40,31 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
     env = Map.copyOf(env);
   }
 
-  ImageReport analyze(ImageAnalyzer analyzer, String argument) throws UserInputException, EnvironmentException {
+  /** What a command does with an image, local or fetched (an analysis, an SBOM, ...). */
+  interface Reader<T> {
+    /** Reads a local archive or layout; {@code platform} picks from an index. */
+    T read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException;
+
+    /** Reads an image fetched by digest, already narrowed to one platform. */
+    T read(ImageContent content) throws ImageFormatException, IOException;
+  }
+
+  /** The image analysis as a {@link Reader}. */
+  static Reader<ImageReport> analysis(ImageAnalyzer analyzer) {
+    return new Reader<>() {
+      @Override
+      public ImageReport read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException {
+        return analyzer.analyze(source, platform);
+      }
+
+      @Override
+      public ImageReport read(ImageContent content) throws ImageFormatException, IOException {
+        return analyzer.analyze(content, Optional.empty());
+      }
+    };
+  }
+
+  <T> T read(String argument, Reader<T> reader) throws UserInputException, EnvironmentException {
     ImageSource source;
     try {
       source = ImageSource.parse(argument);
@@ -48,9 +73,9 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
     }
     try {
       return switch (source.kind()) {
-        case REGISTRY -> fromRegistry(analyzer, source);
-        case DOCKER_DAEMON -> fromDaemon(analyzer, source);
-        default -> analyzer.analyze(source, platform);
+        case REGISTRY -> fromRegistry(reader, source);
+        case DOCKER_DAEMON -> fromDaemon(reader, source);
+        default -> reader.read(source, platform);
       };
     } catch (ImageFormatException e) {
       Optional<RegistryException> cause = registryCause(e);
@@ -70,18 +95,17 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
     }
   }
 
-  private ImageReport fromRegistry(ImageAnalyzer analyzer, ImageSource source)
-      throws ImageFormatException, IOException, UserInputException {
+  private <T> T fromRegistry(Reader<T> reader, ImageSource source) throws ImageFormatException, IOException {
     ImageReference reference = ImageReference.parse(source.reference());
     Optional<Platform> wanted = platform.map(Platform::parse);
     DockerConfig config = DockerConfig.load(env);
     RegistryClient client = RegistryClient.create(config::credentials, insecureRegistries);
     RegistryImage image = RegistryImage.open(client, reference, wanted);
-    return analyzer.analyze(image, Optional.empty());
+    return reader.read(image);
   }
 
   /** {@code docker save} into a folder of Stowage's own, removed afterwards. */
-  private ImageReport fromDaemon(ImageAnalyzer analyzer, ImageSource source)
+  private <T> T fromDaemon(Reader<T> reader, ImageSource source)
       throws ImageFormatException, IOException, UserInputException, EnvironmentException {
     Engine engine;
     try {
@@ -94,7 +118,7 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
       Path archive = dir.resolve("image.tar");
       new ImageExporter(engine).save(source.reference(), archive);
       ImageSource saved = new ImageSource(ImageSource.Kind.DOCKER_ARCHIVE, archive, source.toString());
-      return analyzer.analyze(saved, platform);
+      return reader.read(saved, platform);
     } catch (ImageExporter.NoSuchImageException e) {
       throw new UserInputException(e.getMessage());
     } catch (InterruptedException e) {
