@@ -43,6 +43,12 @@ final class Digests {
     }
   }
 
+  /** The digest of {@code bytes} with the algorithm of {@code like} ({@code sha512:...}). */
+  static String of(String like, byte[] bytes, String action) throws RegistryException {
+    String algorithm = like.substring(0, like.indexOf(':'));
+    return algorithm + ":" + HexFormat.of().formatHex(forDigest(like, action).digest(bytes));
+  }
+
   static JsonNode json(byte[] bytes, String what) throws RegistryException {
     try {
       JsonNode n = MAPPER.readTree(bytes);

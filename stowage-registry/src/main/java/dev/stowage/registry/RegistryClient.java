@@ -132,10 +132,10 @@ public final class RegistryClient {
           RegistryException.Reason.INVALID, action + ": manifest larger than " + MAX_MANIFEST_BYTES + " bytes");
     }
     String digest = Digests.sha256(bytes);
-    if (tagOrDigest.contains(":") && !tagOrDigest.equals(digest)) {
+    if (tagOrDigest.contains(":") && !tagOrDigest.equals(Digests.of(tagOrDigest, bytes, action))) {
       throw new RegistryException(
           RegistryException.Reason.INVALID,
-          action + ": manifest " + tagOrDigest + " has content digest " + digest);
+          action + ": manifest " + tagOrDigest + " has content digest " + Digests.of(tagOrDigest, bytes, action));
     }
     String mediaType = r.headers().firstValue("Content-Type").orElse("").split(";", 2)[0].strip();
     if (mediaType.isEmpty() || mediaType.equals("application/json")) {
@@ -283,12 +283,13 @@ public final class RegistryClient {
           RegistryException.Reason.UNAUTHORIZED,
           action + ": token server " + realm + " answered " + r.statusCode() + detail);
     }
-    JsonNode answer;
+    byte[] body;
     try (InputStream in = r.body()) {
-      answer = Digests.json(in.readNBytes(1 << 20), action + ": token answer");
+      body = in.readNBytes(1 << 20);
     } catch (IOException e) {
       throw new RegistryException(RegistryException.Reason.UNREACHABLE, action + ": " + e.getMessage(), e);
     }
+    JsonNode answer = Digests.json(body, action + ": token answer");
     String value = answer.path("token").asText(answer.path("access_token").asText(""));
     if (value.isEmpty()) {
       throw new RegistryException(RegistryException.Reason.INVALID, action + ": token answer without token");

@@ -125,6 +125,22 @@ class RegistryFaultsTest {
   }
 
   @Test
+  void tokenServerAnsweringNonsenseIsAnInvalidAnswerNotAnOutage() {
+    handler = ex -> {
+      if (ex.getRequestURI().getPath().equals("/token")) {
+        reply(ex, 200, "text/html", "<html>".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      ex.getResponseHeaders().set("WWW-Authenticate",
+          "Bearer realm=\"http://127.0.0.1:" + server.getAddress().getPort() + "/token\",service=\"x\"");
+      reply(ex, 401, null, new byte[0]);
+    };
+    assertThatThrownBy(() -> client.manifest(ref("app:1")))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.INVALID))
+        .hasMessageContaining("token answer: not JSON");
+  }
+
+  @Test
   void plainHttpOnlyForLoopbackAndNamedRegistries() {
     RegistryClient c = RegistryClient.create(r -> Optional.empty(), Set.of("registry.lan:5000"));
     assertThat(c.plainHttpAllowed("localhost:5000")).isTrue();
