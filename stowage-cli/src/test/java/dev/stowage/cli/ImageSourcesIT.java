@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code stowage image} on registry references (a real registry) and docker-daemon (the real engine). */
 class ImageSourcesIT {
   @RegisterExtension static final RealRegistry REGISTRY = RealRegistry.anonymous();
+  @RegisterExtension static final RealRegistry PRIVATE = RealRegistry.withBasicAuth();
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static String archive() {
@@ -24,6 +25,7 @@ class ImageSourcesIT {
   @BeforeAll
   static void push() throws Exception {
     REGISTRY.push(archive(), "dive/test:1", false);
+    PRIVATE.push(archive(), "dive/test:1", false);
   }
 
   private static JsonNode withoutSource(String json) throws Exception {
@@ -52,6 +54,14 @@ class ImageSourcesIT {
     Cli.Result r = Cli.run("image", ref);
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("pulling " + ref).contains("404").doesNotContain("Exception");
+  }
+
+  @Test
+  void registryRefusingAnonymousPullsExitsWithTwoNamingTheReference() {
+    String ref = PRIVATE.host() + "/dive/test:1";
+    Cli.Result r = Cli.run("image", ref);
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("pulling " + ref + ": unauthorized (401)").contains("no credentials for " + PRIVATE.host());
   }
 
   @Test
