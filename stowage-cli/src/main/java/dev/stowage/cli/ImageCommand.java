@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.image.CiRules;
 import dev.stowage.image.ImageAnalyzer;
-import dev.stowage.image.ImageFormatException;
 import dev.stowage.image.ImageReport;
-import dev.stowage.image.ImageSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Analyzes an image with dive's definitions: per layer size, command and file changes;"
           + " efficiency, wasted bytes, the largest files and directories.",
-      "SOURCE is docker-archive:PATH, oci-archive:PATH, oci:DIR or a bare path (sniffed).",
+      "SOURCE is docker-archive:PATH, oci-archive:PATH, oci:DIR, docker-daemon:REF, a registry"
+          + " reference (HOST/REPO:TAG, HOST/REPO@sha256:..., docker://REF) or a bare path (sniffed).",
       "FORMAT is tty (default) or json. With --ci, dive's rules (from .dive-ci in the working"
           + " directory or --ci-config, else dive's defaults) and the options below are checked;"
           + " a failed rule exits with 1."
@@ -66,8 +67,17 @@ final class ImageCommand implements Callable<Integer> {
   @Option(names = "--max-layers", paramLabel = "N", description = "Fail above this many layers.")
   Integer maxLayers;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Manifest to pick from an OCI index.")
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "Image to pick from a multi-platform index (default: the host's, else linux/amd64).")
   String platform;
+
+  @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST[:PORT]",
+      description = "Registry that may be reached over plain HTTP (loopback hosts always may).")
+  List<String> insecureRegistries = new ArrayList<>();
 
   @Parameters(index = "0", paramLabel = "SOURCE", description = "The image to analyze.")
   String source;
@@ -76,16 +86,9 @@ final class ImageCommand implements Callable<Integer> {
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
     Optional<CiRules> rules = ci ? Optional.of(rules()) : Optional.empty();
-    ImageReport report;
-    try {
-      report = ImageAnalyzer.create().analyze(ImageSource.parse(source), Optional.ofNullable(platform));
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException(e.getMessage());
-    } catch (ImageFormatException e) {
-      throw new UserInputException(e.getMessage());
-    } catch (IOException e) {
-      throw new EnvironmentException("reading " + source + ": " + e.getMessage(), e);
-    }
+    ImageReport report =
+        new ImageSources(Optional.ofNullable(platform), Set.copyOf(insecureRegistries), System.getenv())
+            .read(source, ImageSources.analysis(ImageAnalyzer.create()));
     List<CiRules.Result> results = rules.map(r -> r.evaluate(report)).orElse(List.of());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

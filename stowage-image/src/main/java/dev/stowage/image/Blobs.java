@@ -17,7 +17,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * Named files of an image container: the entries of an outer tar (random access, nothing
  * extracted) or the files of a directory (never leaving it). Not thread-safe.
  */
-abstract sealed class Blobs implements Closeable {
+abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, ContentBlobs {
   private static final Pattern DIGEST = Pattern.compile("([a-z0-9]+):([a-f0-9]{32,128})");
 
   /** Whether {@code name} exists. */

@@ -58,6 +58,9 @@ public final class ImageAnalyzer {
    */
   public ImageReport analyze(ImageSource source, Optional<String> platform)
       throws ImageFormatException, IOException {
+    if (source.kind() == ImageSource.Kind.REGISTRY || source.kind() == ImageSource.Kind.DOCKER_DAEMON) {
+      throw new IllegalArgumentException(source + ": not a local image; open it as ImageContent");
+    }
     Path path = source.path();
     if (!Files.exists(path)) {
       throw new ImageFormatException(source + ": no such file or directory");
@@ -98,6 +101,18 @@ public final class ImageAnalyzer {
               ? ImageLayout.docker(blobs, source, limits)
               : ImageLayout.oci(blobs, source, platform, limits);
       return read(source, blobs, layers);
+    }
+  }
+
+  /**
+   * Analyzes an image fetched by digest (a registry, an engine); {@code platform} picks a manifest
+   * when the root document is an index. Closes {@code content}.
+   */
+  public ImageReport analyze(ImageContent content, Optional<String> platform)
+      throws ImageFormatException, IOException {
+    ImageSource source = new ImageSource(ImageSource.Kind.REGISTRY, Path.of(""), content.name());
+    try (Blobs blobs = new ContentBlobs(content)) {
+      return read(source, blobs, ImageLayout.oci(blobs, source, platform, limits));
     }
   }
 

@@ -1,0 +1,144 @@
+package dev.stowage.cli;
+
+import dev.stowage.build.Engine;
+import dev.stowage.build.EngineUnavailableException;
+import dev.stowage.build.ImageExporter;
+import dev.stowage.dockerfile.ImageReference;
+import dev.stowage.image.ImageAnalyzer;
+import dev.stowage.image.ImageContent;
+import dev.stowage.image.ImageFormatException;
+import dev.stowage.image.ImageReport;
+import dev.stowage.image.ImageSource;
+import dev.stowage.registry.DockerConfig;
+import dev.stowage.registry.Platform;
+import dev.stowage.registry.RegistryClient;
+import dev.stowage.registry.RegistryException;
+import dev.stowage.registry.RegistryImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads an image SOURCE of any kind, for every command that takes one: archives and layouts
+ * directly, registry references through stowage-registry (credentials from the docker config
+ * file), {@code docker-daemon:REF} through the engine's {@code docker save}. Turns failures into
+ * the CLI's exceptions: unreachable registry or engine exit 3, everything else the user named
+ * exit 2.
+ *
+ * @param platform {@code os/arch[/variant]} to pick from an index, if given
+ * @param insecureRegistries registries that may be reached over plain HTTP besides loopback
+ * @param env the environment (docker config, credential helpers, engine discovery)
+ */
+record ImageSources(Optional<String> platform, Set<String> insecureRegistries, Map<String, String> env) {
+  ImageSources {
+    insecureRegistries = Set.copyOf(insecureRegistries);
+    env = Map.copyOf(env);
+  }
+
+  /** What a command does with an image, local or fetched (an analysis, an SBOM, ...). */
+  interface Reader<T> {
+    /** Reads a local archive or layout; {@code platform} picks from an index. */
+    T read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException;
+
+    /** Reads an image fetched by digest, already narrowed to one platform. */
+    T read(ImageContent content) throws ImageFormatException, IOException;
+  }
+
+  /** The image analysis as a {@link Reader}. */
+  static Reader<ImageReport> analysis(ImageAnalyzer analyzer) {
+    return new Reader<>() {
+      @Override
+      public ImageReport read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException {
+        return analyzer.analyze(source, platform);
+      }
+
+      @Override
+      public ImageReport read(ImageContent content) throws ImageFormatException, IOException {
+        return analyzer.analyze(content, Optional.empty());
+      }
+    };
+  }
+
+  <T> T read(String argument, Reader<T> reader) throws UserInputException, EnvironmentException {
+    ImageSource source;
+    try {
+      source = ImageSource.parse(argument);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage());
+    }
+    try {
+      return switch (source.kind()) {
+        case REGISTRY -> fromRegistry(reader, source);
+        case DOCKER_DAEMON -> fromDaemon(reader, source);
+        default -> reader.read(source, platform);
+      };
+    } catch (ImageFormatException e) {
+      Optional<RegistryException> cause = registryCause(e);
+      if (cause.isPresent() && cause.get().isEnvironment()) {
+        throw new EnvironmentException(e.getMessage(), e);
+      }
+      throw new UserInputException(e.getMessage());
+    } catch (RegistryException e) {
+      if (e.isEnvironment()) {
+        throw new EnvironmentException(e.getMessage(), e);
+      }
+      throw new UserInputException(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(argument + ": " + e.getMessage());
+    } catch (IOException e) {
+      throw new EnvironmentException("reading " + argument + ": " + e.getMessage(), e);
+    }
+  }
+
+  private <T> T fromRegistry(Reader<T> reader, ImageSource source) throws ImageFormatException, IOException {
+    ImageReference reference = ImageReference.parse(source.reference());
+    Optional<Platform> wanted = platform.map(Platform::parse);
+    DockerConfig config = DockerConfig.load(env);
+    RegistryClient client = RegistryClient.create(config::credentials, insecureRegistries);
+    RegistryImage image = RegistryImage.open(client, reference, wanted);
+    return reader.read(image);
+  }
+
+  /** {@code docker save} into a folder of Stowage's own, removed afterwards. */
+  private <T> T fromDaemon(Reader<T> reader, ImageSource source)
+      throws ImageFormatException, IOException, UserInputException, EnvironmentException {
+    Engine engine;
+    try {
+      engine = Engine.discover(env);
+    } catch (EngineUnavailableException e) {
+      throw new EnvironmentException(e.getMessage(), e);
+    }
+    Path dir = Files.createTempDirectory("stowage-daemon-");
+    try {
+      Path archive = dir.resolve("image.tar");
+      new ImageExporter(engine).save(source.reference(), archive);
+      ImageSource saved = new ImageSource(ImageSource.Kind.DOCKER_ARCHIVE, archive, source.toString());
+      return reader.read(saved, platform);
+    } catch (ImageExporter.NoSuchImageException e) {
+      throw new UserInputException(e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("docker save " + source.reference() + ": interrupted", e);
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static Optional<RegistryException> registryCause(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof RegistryException r) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+}
