@@ -380,7 +380,7 @@ final class DependencyFirstFix {
   private static Optional<Plan> pip(Command c, Path context, String cwd, String destAbs) throws IOException {
     var args = BuildCommands.arguments(c);
     List<String> pos = args.positionalTexts();
-    if (args.hasFlag("-e", "--editable", "-f", "--find-links", "--src", "--root", "--prefix", "-t", "--target")) {
+    if (args.hasFlag("-e", "--editable", "--src", "--root", "--prefix", "-t", "--target")) {
       return Optional.empty();
     }
     for (String p : pos.subList(1, pos.size())) {
@@ -394,6 +394,22 @@ final class DependencyFirstFix {
       return Optional.empty();
     }
     Set<String> files = new LinkedHashSet<>();
+    // --find-links DIR: a folder of wheels or archives in the context; it is copied with the
+    // requirements (a URL or a path outside the whole-source copy means no fix).
+    for (String links : args.flagValues("-f", "--find-links")) {
+      if (links.contains("$") || links.contains("://") || links.startsWith("file:")) {
+        return Optional.empty();
+      }
+      String abs = ShellEdits.resolvePath(cwd, links);
+      if (!abs.startsWith(destAbs.equals("/") ? "/" : destAbs + "/")) {
+        return Optional.empty();
+      }
+      String rel = abs.substring(destAbs.equals("/") ? 1 : destAbs.length() + 1);
+      if (rel.isEmpty() || rel.startsWith("..") || !Files.isDirectory(context.resolve(rel))) {
+        return Optional.empty();
+      }
+      files.add(rel.endsWith("/") ? rel : rel + "/");
+    }
     for (String r : named) {
       if (r.contains("$")) {
         return Optional.empty();

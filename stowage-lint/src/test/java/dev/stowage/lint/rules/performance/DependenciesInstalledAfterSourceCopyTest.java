@@ -203,6 +203,26 @@ class DependenciesInstalledAfterSourceCopyTest {
   }
 
   @Test
+  void fixCopiesAFindLinksFolderOfWheelsWithTheRequirements() throws IOException {
+    inContext("requirements.txt", "flask==3.0.3\n", "wheels/flask-3.0.3-py3-none-any.whl", "wheel\n", "app.py", "x\n")
+        .fixes(
+            "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install --no-index --find-links wheels -r requirements.txt\n",
+            "FROM python:3.12\nWORKDIR /app\nCOPY wheels/ ./wheels/\nCOPY requirements.txt ./\n"
+                + "RUN pip install --no-index --find-links wheels -r requirements.txt\nCOPY . .\n");
+  }
+
+  @Test
+  void noPipFixWhenFindLinksIsAUrlOrOutsideTheCopy() throws IOException {
+    inContext("requirements.txt", "flask==3.0.3\n", "wheels/w.whl", "wheel\n");
+    tester.withContext(context).fixUnchanged(
+        "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -f https://example.com/wheels -r requirements.txt\n");
+    tester.withContext(context).fixUnchanged(
+        "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -f /opt/wheels -r requirements.txt\n");
+    tester.withContext(context).fixUnchanged(
+        "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -f missing -r requirements.txt\n");
+  }
+
+  @Test
   void noPipFixForEditableOrLocalRequirements() throws IOException {
     String src = "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n";
     inContext("requirements.txt", "-e .\n").fixUnchanged(src);
