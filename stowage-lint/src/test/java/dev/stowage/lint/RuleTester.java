@@ -119,6 +119,25 @@ public final class RuleTester {
     assertThat(fix(once)).as("fix(fix(x)) == fix(x)").isEqualTo(once);
   }
 
+  /**
+   * Fixing {@code before} pass by pass until nothing changes, as {@code stowage fix} does, ends at
+   * {@code after}, which the rule accepts. For fixes that overlap in one pass (two RUNs that share
+   * a cache mount).
+   */
+  public void fixesInPasses(String before, String after) {
+    assertThat(meta.fixable()).as("%s is marked fixable", meta.id()).isTrue();
+    String text = before;
+    for (int pass = 0; pass < 8; pass++) {
+      String next = fix(text);
+      if (next.equals(text)) {
+        break;
+      }
+      text = next;
+    }
+    assertThat(text).isEqualTo(after);
+    assertThat(findings(text)).as("silent after the fix").isEmpty();
+  }
+
   /** Fixing leaves {@code src} unchanged. */
   public void fixUnchanged(String src) {
     assertThat(fix(src)).isEqualTo(src);

@@ -96,6 +96,25 @@ final class CacheMountFix {
     }
     List<Edit> edits = new ArrayList<>();
     edits.add(new Edit(new Span(ShellEdits.commandStart(run), ShellEdits.commandStart(run)), String.join(" ", mounts) + " "));
+    // A store (Go modules, Maven's repository, ...) is mounted on every RUN of the stage that uses it.
+    int i = 0;
+    for (Cache cache : needed.keySet()) {
+      String target = targets.get(i++);
+      if (cache == MissingCacheMount.APT && lists) {
+        i++; // the lists target follows apt's
+      }
+      if (!STORES.contains(cache)) {
+        continue;
+      }
+      Optional<List<Instruction.Run>> others = sharers(cache, target, run, ctx);
+      if (others.isEmpty()) {
+        return Optional.empty();
+      }
+      for (Instruction.Run other : others.get()) {
+        int at = ShellEdits.commandStart(other);
+        edits.add(new Edit(new Span(at, at), "--mount=type=cache,target=" + target + " "));
+      }
+    }
     for (Command c : script.commands()) {
       if (pointless(c, needed, targets, lists)) {
         ShellEdits.commandRemoval(ctx, run, script, c).ifPresent(s -> edits.add(new Edit(s, "")));
@@ -151,7 +170,7 @@ final class CacheMountFix {
     if (!d.startsWith("/") || d.chars().anyMatch(ch -> ch == '$' || ch == ',' || ch == '"' || Character.isWhitespace(ch))) {
       return Optional.empty();
     }
-    if (STORES.contains(cache) && (usedElsewhere(cache, run, ctx) || hasChildStage(run, ctx.model()))) {
+    if (STORES.contains(cache) && (usedInOtherStages(cache, run, ctx) || hasChildStage(run, ctx.model()))) {
       return Optional.empty();
     }
     return Optional.of(d);
@@ -174,20 +193,55 @@ final class CacheMountFix {
     return r.equals(repository) || r.equals("library/" + repository);
   }
 
-  /** Another RUN of the stage uses the same store: with the mount on one RUN only, they would not share it. */
-  private static boolean usedElsewhere(Cache cache, Instruction.Run run, RuleContext ctx) {
+  /**
+   * A RUN of a parent stage uses the same store: the mount would hide what that stage left in its
+   * layers. (Other RUNs of the same stage get the mount too, see {@link #sharers}.)
+   */
+  private static boolean usedInOtherStages(Cache cache, Instruction.Run run, RuleContext ctx) {
     Optional<Stage> stage = ctx.stageOf(run);
     if (stage.isEmpty()) {
       return true;
     }
     for (Stage s : Stages.lineage(ctx.model(), stage.get())) {
+      if (s == stage.get()) {
+        continue;
+      }
       for (Instruction.Run other : s.instructions(Instruction.Run.class)) {
-        if (other != run && ctx.shell(other).filter(sc -> uses(sc, cache)).isPresent()) {
+        if (ctx.shell(other).filter(sc -> uses(sc, cache)).isPresent()) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * The other RUNs of the stage that use a store ({@code go mod download} and {@code go build},
+   * {@code mvn dependency:go-offline} and {@code mvn package}) and have no mount at {@code target}
+   * yet: they get the same mount in the same fix, so that all of them share one cache and none
+   * reads a layer the mount hides. Empty when one of them could not take it (a non-root user).
+   */
+  private static Optional<List<Instruction.Run>> sharers(
+      Cache cache, String target, Instruction.Run run, RuleContext ctx) {
+    Optional<Stage> stage = ctx.stageOf(run);
+    if (stage.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Instruction.Run> out = new ArrayList<>();
+    for (Instruction.Run other : stage.get().instructions(Instruction.Run.class)) {
+      if (other == run || ctx.shell(other).filter(sc -> uses(sc, cache)).isEmpty()) {
+        continue;
+      }
+      if (other.mounts().stream().anyMatch(m -> m.target().filter(t -> MissingCacheMount.covers(t, target)).isPresent())) {
+        continue;
+      }
+      Optional<String> user = ShellEdits.userBefore(ctx.model(), other);
+      if (user.isPresent() && !ShellEdits.isRoot(user.get())) {
+        return Optional.empty();
+      }
+      out.add(other);
+    }
+    return Optional.of(out);
   }
 
   private static boolean uses(ShellScript script, Cache cache) {

@@ -244,7 +244,8 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
     return cache.directory();
   }
 
-  private static boolean covers(String target, String dir) {
+  /** Whether a mount at {@code target} holds {@code dir}. */
+  static boolean covers(String target, String dir) {
     String t = strip(target);
     String d = strip(dir);
     return !t.isEmpty() && (t.equals(d) || d.startsWith(t + "/"));

@@ -201,12 +201,25 @@ class MissingCacheMountTest {
     tester.fixUnchanged("FROM alpine:3.20\nRUN apk add --no-cache curl\n");
     // pip told not to cache: a mount would do nothing
     tester.fixUnchanged("FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n");
-    // the module cache is what the later, separate build step reads
-    tester.fixUnchanged(
-        "FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n");
     // a Maven repository a later stage builds on
     tester.fixUnchanged("FROM maven:3.9 AS deps\nRUN mvn -B dependency:go-offline\nFROM deps\nRUN mvn -o package\n");
     // an unresolved cache directory
     tester.fixUnchanged("FROM node:22\nARG CACHE\nENV npm_config_cache=$CACHE\nRUN npm ci\n");
+  }
+
+  @Test
+  void fixMountsAStoreOnEveryRunOfTheStageThatUsesIt() {
+    // go mod download fills the module cache that go build reads: both share one mount.
+    tester.fixesInPasses(
+        "FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n",
+        "FROM golang:1.22\nCOPY go.mod go.sum ./\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n"
+            + "COPY . .\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build"
+            + " go build -o /app .\n");
+    // a build step that already has the mount: the download step joins it
+    tester.fixes(
+        "FROM maven:3.9\nCOPY pom.xml .\nRUN mvn -B dependency:go-offline\nCOPY . .\n"
+            + "RUN --mount=type=cache,target=/root/.m2 mvn -B package\n",
+        "FROM maven:3.9\nCOPY pom.xml .\nRUN --mount=type=cache,target=/root/.m2 mvn -B dependency:go-offline\n"
+            + "COPY . .\nRUN --mount=type=cache,target=/root/.m2 mvn -B package\n");
   }
 }
