@@ -26,7 +26,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class ImageAnalyzer {
   private static final int TOP = 10;
-  private static final Set<String> ESTARGZ_METADATA =
+  static final Set<String> ESTARGZ_METADATA =
       Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
 
   private final ImageLimits limits;
@@ -58,6 +58,18 @@ public final class ImageAnalyzer {
    */
   public ImageReport analyze(ImageSource source, Optional<String> platform)
       throws ImageFormatException, IOException {
+    return open(source, platform, limits, (blobs, layers) -> read(source, blobs, layers));
+  }
+
+  /** Reads an image's ordered layers from the blobs that hold them; {@link #open} closes the blobs. */
+  interface LayersReader<T> {
+    T read(Blobs blobs, List<ImageLayout.LayerRef> layers) throws ImageFormatException, IOException;
+  }
+
+  /** Opens {@code source} (sniffing a bare path) and hands its layers to {@code reader}. */
+  static <T> T open(
+      ImageSource source, Optional<String> platform, ImageLimits limits, LayersReader<T> reader)
+      throws ImageFormatException, IOException {
     Path path = source.path();
     if (!Files.exists(path)) {
       throw new ImageFormatException(source + ": no such file or directory");
@@ -71,7 +83,7 @@ public final class ImageAnalyzer {
     }
     if (Files.isDirectory(path)) {
       try (Blobs blobs = new Blobs.Dir(path)) {
-        return read(source, blobs, ImageLayout.oci(blobs, source, platform, limits));
+        return reader.read(blobs, ImageLayout.oci(blobs, source, platform, limits));
       }
     }
     Blobs.Tar tar;
@@ -81,7 +93,7 @@ public final class ImageAnalyzer {
       if (kind != ImageSource.Kind.SNIFF) {
         throw new ImageFormatException(source + ": not a tar archive (" + e.getMessage() + ")", e);
       }
-      return singleLayer(source, path);
+      return singleLayer(path, reader);
     }
     try (Blobs blobs = tar) {
       boolean docker =
@@ -91,24 +103,24 @@ public final class ImageAnalyzer {
             default -> blobs.has("manifest.json") || !blobs.has("oci-layout");
           };
       if (kind == ImageSource.Kind.SNIFF && !blobs.has("manifest.json") && !blobs.has("oci-layout")) {
-        return singleLayer(source, path);
+        return singleLayer(path, reader);
       }
       List<ImageLayout.LayerRef> layers =
           docker
               ? ImageLayout.docker(blobs, source, limits)
               : ImageLayout.oci(blobs, source, platform, limits);
-      return read(source, blobs, layers);
+      return reader.read(blobs, layers);
     }
   }
 
   /** A bare tar (possibly compressed) with neither manifest: one layer, no config. */
-  private ImageReport singleLayer(ImageSource source, Path file)
+  private static <T> T singleLayer(Path file, LayersReader<T> reader)
       throws ImageFormatException, IOException {
     Path abs = file.toAbsolutePath();
     try (Blobs blobs = new Blobs.Dir(abs.getParent())) {
       ImageLayout.LayerRef ref =
           new ImageLayout.LayerRef(abs.getFileName().toString(), Optional.empty(), "(missing)", false);
-      return read(source, blobs, List.of(ref));
+      return reader.read(blobs, List.of(ref));
     }
   }
 
