@@ -33,6 +33,7 @@ public final class StowageCommand implements Runnable {
           BuildCommand.class,
           BenchCommand.class,
           ImageCommand.class,
+          SbomCommand.class,
           TrainCommand.class,
           CommandLine.HelpCommand.class);
 
