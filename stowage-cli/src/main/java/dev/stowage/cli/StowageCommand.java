@@ -34,6 +34,7 @@ public final class StowageCommand implements Runnable {
           BenchCommand.class,
           ImageCommand.class,
           SbomCommand.class,
+          SecretsCommand.class,
           TrainCommand.class,
           CommandLine.HelpCommand.class);
 
