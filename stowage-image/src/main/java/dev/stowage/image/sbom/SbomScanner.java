@@ -102,7 +102,13 @@ public final class SbomScanner {
             b.withNamespace(f.ecosystem() == SbomPackage.Ecosystem.NPM ? "@" + f.namespace() : f.namespace());
           }
         }
-        case PYTHON, GO -> {
+        case GO -> {
+          int slash = f.name().lastIndexOf('/');
+          if (slash > 0) { // pkg:golang/github.com/gorilla/context: the module path's last element is the name
+            b.withNamespace(f.name().substring(0, slash)).withName(f.name().substring(slash + 1));
+          }
+        }
+        case PYTHON -> {
           // name only; the purl library normalizes PyPI names
         }
       }
@@ -199,7 +205,7 @@ public final class SbomScanner {
         return Npm.parse(content.readNBytes(MAX_METADATA), path);
       }
       if (JavaArchive.wants(path)) {
-        return JavaArchive.read(content, path);
+        return JavaArchive.read(content, e.size(), path);
       }
       if (e.executable() && e.size() >= 64) {
         Optional<GoBuildInfo.Info> info = GoBuildInfo.read(content, e.size());

@@ -27,6 +27,8 @@ public final class SecretScanner {
   static final int BINARY_PROBE = 8192;
   private static final List<SecretRule> RULES = List.of(SecretRule.values());
   private static final Pattern SERVICE_ACCOUNT = Pattern.compile("\"type\"\\s*:\\s*\"service_account\"");
+  private static final Pattern PEM_HEADER = Pattern.compile("(?m)^[A-Za-z-]+: .*$");
+  private static final Pattern BASE64_BODY = Pattern.compile("[A-Za-z0-9+/=]{32,}");
   private static final Pattern KEY_FRAMING = Pattern.compile("-----[A-Z0-9 ]+-----|\\\\n|\\s+");
 
   private final LayerWalker walker;
@@ -158,7 +160,12 @@ public final class SecretScanner {
           }
           String value = unquote(new String(text.substring(start, end).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
           if (rule == SecretRule.PRIVATE_KEY || rule == SecretRule.GCP_SERVICE_ACCOUNT) {
-            value = KEY_FRAMING.matcher(value).replaceAll(""); // the key's body, without its framing
+            // the key's body, without its framing and encryption headers; prose that merely names
+            // a key type has no base64 body
+            value = KEY_FRAMING.matcher(PEM_HEADER.matcher(value).replaceAll("")).replaceAll("");
+            if (!BASE64_BODY.matcher(value).matches()) {
+              continue;
+            }
           }
           if (value.isEmpty() || rule.placeholder(value)) {
             continue;
