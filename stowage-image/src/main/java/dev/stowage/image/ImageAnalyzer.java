@@ -1,8 +1,6 @@
 package dev.stowage.image;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads an image and reports its layers, waste and largest paths with dive's definitions (see
@@ -137,77 +134,39 @@ public final class ImageAnalyzer {
     Map<String, Tally> tallies = new HashMap<>();
     List<ImageReport.Layer> layers = new ArrayList<>();
     long imageBytes = 0;
-    long entries = 0;
+    AtomicLong entries = new AtomicLong();
     long sizeBytes = 0;
     long userSizeBytes = 0;
     for (int i = 0; i < refs.size(); i++) {
       ImageLayout.LayerRef ref = refs.get(i);
       String where = "layer " + i + " of " + source;
-      Optional<InputStream> raw = blobs.open(ref.blob());
-      if (raw.isEmpty()) {
-        throw new ImageFormatException(where + ": missing blob " + ref.blob());
-      }
       FileTree layer = new FileTree();
       List<FileTree.Node> opaque = new ArrayList<>();
-      long layerSize = 0;
-      String digest;
-      try (LayerStream in = LayerStream.open(raw.get(), limits, imageBytes)) {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
-        int read = 0;
-        try {
-          TarArchiveEntry e;
-          while ((e = tar.getNextEntry()) != null) {
-            read++;
-            if (++entries > limits.maxEntries()) {
-              throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
-            }
-            List<String> segments = segments(e.getName(), where);
-            if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
-              continue;
-            }
-            long size = e.getSize();
-            if (size < 0) {
-              throw new ImageFormatException(where + ": negative size for " + e.getName());
-            }
-            layerSize = Math.addExact(layerSize, size);
-            if (segments.isEmpty()) {
-              continue; // the root entry ("/" or "./") carries no file
-            }
-            String last = segments.get(segments.size() - 1);
-            if (last.equals(FileTree.OPAQUE)) {
-              opaque.add(layer.add(segments.subList(0, segments.size() - 1)));
-              continue;
-            }
-            FileTree.Node node = layer.add(segments);
-            node.size = size;
-            node.dir = e.isDirectory();
-            node.explicit = true;
-          }
-          digest = in.drainAndDigest();
-        } catch (LayerStream.LimitExceeded ex) {
-          throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
-        } catch (EOFException ex) {
-          throw new ImageFormatException(where + ": truncated stream", ex);
-        } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
-          String msg = String.valueOf(ex.getMessage());
-          if (msg.toLowerCase(java.util.Locale.ROOT).contains("truncated")) {
-            throw new ImageFormatException(where + ": truncated stream", ex);
-          }
-          throw new ImageFormatException(
-              where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+      long[] layerSize = {0};
+      LayerTar.Result read = LayerTar.read(blobs, ref, where, limits, imageBytes, entries, (segments, e, content) -> {
+        long size = e.getSize();
+        layerSize[0] = Math.addExact(layerSize[0], size);
+        if (segments.isEmpty()) {
+          return; // the root entry ("/" or "./") carries no file
         }
-        imageBytes += in.uncompressedBytes();
-      }
-      if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(digest)) {
-        throw new ImageFormatException(
-            where + ": content digest " + digest + " does not match the config's diff_id " + ref.diffId().get());
-      }
+        String last = segments.get(segments.size() - 1);
+        if (last.equals(FileTree.OPAQUE)) {
+          opaque.add(layer.add(segments.subList(0, segments.size() - 1)));
+          return;
+        }
+        FileTree.Node node = layer.add(segments);
+        node.size = size;
+        node.dir = e.isDirectory();
+        node.explicit = true;
+      });
+      imageBytes += read.uncompressedBytes();
+      String digest = read.digest();
       tally(layer, i == 0 ? new FileTree() : stacked, tallies);
       int[] diff = diffAndStack(layer, opaque, stacked);
-      layers.add(new ImageReport.Layer(i, digest, layerSize, ref.command(), diff[0], diff[1], diff[2]));
-      sizeBytes += layerSize;
+      layers.add(new ImageReport.Layer(i, digest, layerSize[0], ref.command(), diff[0], diff[1], diff[2]));
+      sizeBytes += layerSize[0];
       if (i != 0) {
-        userSizeBytes += layerSize;
+        userSizeBytes += layerSize[0];
       }
     }
     return report(source, layers, sizeBytes, userSizeBytes, tallies, stacked);

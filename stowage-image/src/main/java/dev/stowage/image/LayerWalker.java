@@ -1,15 +1,13 @@
 package dev.stowage.image;
 
-import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Streams every entry of every layer of an image, base layer first, to a {@link Visitor} that may
@@ -89,61 +87,23 @@ public final class LayerWalker {
       throws ImageFormatException, IOException {
     List<Layer> layers = new ArrayList<>();
     long imageBytes = 0;
-    long entries = 0;
+    AtomicLong entries = new AtomicLong();
     for (int i = 0; i < refs.size(); i++) {
       ImageLayout.LayerRef ref = refs.get(i);
-      String where = "layer " + i + " of " + source;
-      Optional<InputStream> raw = blobs.open(ref.blob());
-      if (raw.isEmpty()) {
-        throw new ImageFormatException(where + ": missing blob " + ref.blob());
-      }
-      String digest;
-      try (LayerStream in = LayerStream.open(raw.get(), limits, imageBytes)) {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
-        InputStream content = new FilterInputStream(tar) {
-          @Override
-          public void close() {
-            // the visitor must not close the layer
-          }
-        };
-        int read = 0;
-        try {
-          TarArchiveEntry e;
-          while ((e = tar.getNextEntry()) != null) {
-            read++;
-            if (++entries > limits.maxEntries()) {
-              throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
+      int index = i;
+      LayerTar.Result read = LayerTar.read(blobs, ref, "layer " + i + " of " + source, limits, imageBytes, entries,
+          (segments, e, content) -> {
+            if (!segments.isEmpty()) {
+              visitor.entry(index, ref.command(), entry(segments, e), new FilterInputStream(content) {
+                @Override
+                public void close() {
+                  // the visitor must not close the layer
+                }
+              });
             }
-            List<String> segments = ImageAnalyzer.segments(e.getName(), where);
-            if (segments.isEmpty()
-                || ref.estargz() && segments.size() == 1 && ImageAnalyzer.ESTARGZ_METADATA.contains(segments.get(0))) {
-              continue;
-            }
-            if (e.getSize() < 0) {
-              throw new ImageFormatException(where + ": negative size for " + e.getName());
-            }
-            visitor.entry(i, ref.command(), entry(segments, e), content);
-          }
-          digest = in.drainAndDigest();
-        } catch (LayerStream.LimitExceeded ex) {
-          throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
-        } catch (EOFException ex) {
-          throw new ImageFormatException(where + ": truncated stream", ex);
-        } catch (IOException | IllegalArgumentException ex) {
-          String msg = String.valueOf(ex.getMessage());
-          if (msg.toLowerCase(Locale.ROOT).contains("truncated")) {
-            throw new ImageFormatException(where + ": truncated stream", ex);
-          }
-          throw new ImageFormatException(
-              where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
-        }
-        imageBytes += in.uncompressedBytes();
-      }
-      if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(digest)) {
-        throw new ImageFormatException(
-            where + ": content digest " + digest + " does not match the config's diff_id " + ref.diffId().get());
-      }
-      layers.add(new Layer(i, digest, ref.command()));
+          });
+      imageBytes += read.uncompressedBytes();
+      layers.add(new Layer(i, read.digest(), ref.command()));
     }
     return List.copyOf(layers);
   }
