@@ -1,7 +1,5 @@
 package dev.stowage.cli;
 
-import dev.stowage.image.ImageFormatException;
-import dev.stowage.image.ImageSource;
 import dev.stowage.image.sbom.CycloneDx;
 import dev.stowage.image.sbom.Sbom;
 import dev.stowage.image.sbom.SbomDocument;
@@ -85,14 +83,7 @@ final class SbomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
-    Sbom sbom;
-    try {
-      sbom = SbomScanner.create().scan(ImageSource.parse(source), Optional.ofNullable(platform));
-    } catch (IllegalArgumentException | ImageFormatException e) {
-      throw new UserInputException(e.getMessage());
-    } catch (IOException e) {
-      throw new EnvironmentException("reading " + source + ": " + e.getMessage(), e);
-    }
+    Sbom sbom = ImageInput.read(source, s -> SbomScanner.create().scan(s, Optional.ofNullable(platform)));
     SbomDocument doc = SbomDocument.now();
     String text = switch (format) {
       case CYCLONEDX_JSON -> CycloneDx.write(sbom, doc);

@@ -2,11 +2,8 @@ package dev.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stowage.image.ImageFormatException;
-import dev.stowage.image.ImageSource;
 import dev.stowage.image.secrets.SecretFinding;
 import dev.stowage.image.secrets.SecretScanner;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,14 +50,8 @@ final class SecretsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
-    SecretScanner.Report report;
-    try {
-      report = SecretScanner.create().scan(ImageSource.parse(source), Optional.ofNullable(platform));
-    } catch (IllegalArgumentException | ImageFormatException e) {
-      throw new UserInputException(e.getMessage());
-    } catch (IOException e) {
-      throw new EnvironmentException("reading " + source + ": " + e.getMessage(), e);
-    }
+    SecretScanner.Report report =
+        ImageInput.read(source, s -> SecretScanner.create().scan(s, Optional.ofNullable(platform)));
     boolean failed = ci && !report.findings().isEmpty();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
