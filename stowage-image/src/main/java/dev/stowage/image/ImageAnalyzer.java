@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,8 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ImageAnalyzer {
   private static final int TOP = 10;
-  static final Set<String> ESTARGZ_METADATA =
-      Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
 
   private final ImageLimits limits;
 

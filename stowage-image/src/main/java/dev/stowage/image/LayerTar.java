@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -17,6 +18,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * digest checked against the config's diff_id. Stateless.
  */
 final class LayerTar {
+  private static final Set<String> ESTARGZ_METADATA =
+      Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
+
   /** Receives each entry with its path components (empty for the root entry) and content. */
   interface EntryHandler {
     void entry(List<String> segments, TarArchiveEntry entry, InputStream content)
@@ -59,7 +63,7 @@ final class LayerTar {
             throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
           }
           List<String> segments = ImageAnalyzer.segments(e.getName(), where);
-          if (ref.estargz() && segments.size() == 1 && ImageAnalyzer.ESTARGZ_METADATA.contains(segments.get(0))) {
+          if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
             continue;
           }
           if (e.getSize() < 0) {
