@@ -126,4 +126,24 @@ class CatalogFormatsTest {
     image.layer("COPY . /").file("/data/app.bin", go, 0644).file("/usr/bin/other", none, 0755);
     assertThat(scan(image).packages()).isEmpty();
   }
+
+  @Test
+  void brokenArchivesAndMetadataNameNothingAndStopNothing() throws Exception {
+    Path jar = Path.of(com.fasterxml.jackson.databind.ObjectMapper.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    byte[] whole = java.nio.file.Files.readAllBytes(jar);
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2); // no central directory
+    DockerArchive image = new DockerArchive();
+    image.layer("COPY . /")
+        .file("/app/lib/truncated.jar", cut)
+        .file("/app/lib/text.jar", "not a zip".getBytes(StandardCharsets.UTF_8))
+        .file("/app/node_modules/bad/package.json", "{\"name\": ".getBytes(StandardCharsets.UTF_8))
+        .file("/app/node_modules/list/package.json", "[1, 2]".getBytes(StandardCharsets.UTF_8))
+        .file("/usr/lib/python3/dist-packages/x-1.dist-info/METADATA", "Metadata-Version: 2.1\n\nName: x\n".getBytes(StandardCharsets.UTF_8))
+        .file("/usr/local/bin/tool", java.util.Arrays.copyOf(goBinary("go1.16.15", "path\tx\n", false), 0x1800), 0755)
+        .file("/app/lib/" + jar.getFileName(), whole);
+    Sbom sbom = scan(image);
+    // only the intact jar names packages; each broken file is passed over
+    assertThat(sbom.packages()).extracting(SbomPackage::path).containsOnly("/app/lib/" + jar.getFileName());
+    assertThat(sbom.packages()).extracting(SbomPackage::name).contains("jackson-databind");
+  }
 }

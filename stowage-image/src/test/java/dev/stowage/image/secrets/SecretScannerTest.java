@@ -1,6 +1,7 @@
 package dev.stowage.image.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.stowage.image.DockerArchive;
 import dev.stowage.image.ImageSource;
@@ -11,17 +12,18 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SecretScannerTest {
@@ -141,27 +143,27 @@ class SecretScannerTest {
         "gcp-service-account /app/gcp.json");
   }
 
-  static Stream<List<Object>> values() {
+  /** Each finding and the value it must redact (read after the image is built). */
+  static Stream<Arguments> values() {
     return Stream.of(
-        List.of("private-key /root/.ssh/id_ed25519", (Object) (java.util.function.Supplier<String>) () -> body(sshKey)),
-        List.of("private-key /app/certs/server.key", (java.util.function.Supplier<String>) () -> body(pemKey)),
-        List.of("aws-access-key-id /app/.env", (java.util.function.Supplier<String>) () -> accessKey),
-        List.of("aws-secret-access-key /app/.env", (java.util.function.Supplier<String>) () -> secretKey),
-        List.of("dotenv-secret /app/.env", (java.util.function.Supplier<String>) () -> sessionSecret),
-        List.of("github-token /app/deploy.sh", (java.util.function.Supplier<String>) () -> githubToken),
-        List.of("npm-token /root/.npmrc", (java.util.function.Supplier<String>) () -> npmToken),
-        List.of("npmrc-auth /root/.npmrc", (java.util.function.Supplier<String>) () -> npmAuth),
-        List.of("pypirc-password /root/.pypirc", (java.util.function.Supplier<String>) () -> pypiPassword),
-        List.of("docker-config-auth /root/.docker/config.json", (java.util.function.Supplier<String>) () -> dockerAuth),
-        List.of("gcp-service-account /app/gcp.json", (java.util.function.Supplier<String>) () -> gcpKey));
+        arguments("private-key /root/.ssh/id_ed25519", (Supplier<String>) () -> body(sshKey)),
+        arguments("private-key /app/certs/server.key", (Supplier<String>) () -> body(pemKey)),
+        arguments("aws-access-key-id /app/.env", (Supplier<String>) () -> accessKey),
+        arguments("aws-secret-access-key /app/.env", (Supplier<String>) () -> secretKey),
+        arguments("dotenv-secret /app/.env", (Supplier<String>) () -> sessionSecret),
+        arguments("github-token /app/deploy.sh", (Supplier<String>) () -> githubToken),
+        arguments("npm-token /root/.npmrc", (Supplier<String>) () -> npmToken),
+        arguments("npmrc-auth /root/.npmrc", (Supplier<String>) () -> npmAuth),
+        arguments("pypirc-password /root/.pypirc", (Supplier<String>) () -> pypiPassword),
+        arguments("docker-config-auth /root/.docker/config.json", (Supplier<String>) () -> dockerAuth),
+        arguments("gcp-service-account /app/gcp.json", (Supplier<String>) () -> gcpKey));
   }
 
   @ParameterizedTest
   @MethodSource("values")
-  @SuppressWarnings("unchecked")
-  void valuesAreRedactedToTheirFirstFourCharactersAndLength(List<Object> c) {
-    String value = ((java.util.function.Supplier<String>) c.get(1)).get();
-    SecretFinding f = byRuleAndPath().get((String) c.get(0));
+  void valuesAreRedactedToTheirFirstFourCharactersAndLength(String finding, Supplier<String> secret) {
+    String value = secret.get();
+    SecretFinding f = byRuleAndPath().get(finding);
     assertThat(f.redacted()).isEqualTo(value.substring(0, 4) + "…");
     assertThat(f.length()).isEqualTo(value.length());
     assertThat(f.toString()).doesNotContain(value.substring(0, 12));
