@@ -64,9 +64,12 @@ final class JavaArchive {
       // Most archives are read whole and opened by their central directory: only the few entries
       // needed are inflated, where a stream would inflate every entry to find the next one.
       byte[] bytes = in.readNBytes((int) size);
-      try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+      try (ZipFile zip = ZipFile.builder()
+          .setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+          .setIgnoreLocalFileHeader(true) // only the few entries read need theirs
+          .get()) {
         for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntries())) {
-          if (!e.isDirectory()) {
+          if (!e.isDirectory() && needed(e.getName(), depth)) {
             try (InputStream entry = zip.getInputStream(e)) {
               entry(e, entry, location, depth, c);
             }
@@ -101,6 +104,13 @@ final class JavaArchive {
       fromManifest(c.manifest, location, fileName).ifPresent(out::add);
     }
     out.addAll(c.nested);
+  }
+
+  /** Whether an entry can name a package: the manifest, Maven properties, a nested archive. */
+  private static boolean needed(String name, int depth) {
+    return name.equals("META-INF/MANIFEST.MF")
+        || name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")
+        || depth == 0 && wants(name);
   }
 
   private static void entry(ZipArchiveEntry e, InputStream in, String location, int depth, Contents c) throws IOException {
