@@ -34,6 +34,8 @@ public final class StowageCommand implements Runnable {
           BuildCommand.class,
           BenchCommand.class,
           ImageCommand.class,
+          SbomCommand.class,
+          SecretsCommand.class,
           TrainCommand.class,
           CommandLine.HelpCommand.class);
 

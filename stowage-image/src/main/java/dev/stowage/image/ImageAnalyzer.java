@@ -1,8 +1,6 @@
 package dev.stowage.image;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,9 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads an image and reports its layers, waste and largest paths with dive's definitions (see
@@ -26,8 +22,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class ImageAnalyzer {
   private static final int TOP = 10;
-  private static final Set<String> ESTARGZ_METADATA =
-      Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
 
   private final ImageLimits limits;
 
@@ -61,6 +55,18 @@ public final class ImageAnalyzer {
     if (source.kind() == ImageSource.Kind.REGISTRY || source.kind() == ImageSource.Kind.DOCKER_DAEMON) {
       throw new IllegalArgumentException(source + ": not a local image; open it as ImageContent");
     }
+    return open(source, platform, limits, (blobs, layers) -> read(source, blobs, layers));
+  }
+
+  /** Reads an image's ordered layers from the blobs that hold them; {@link #open} closes the blobs. */
+  interface LayersReader<T> {
+    T read(Blobs blobs, List<ImageLayout.LayerRef> layers) throws ImageFormatException, IOException;
+  }
+
+  /** Opens {@code source} (sniffing a bare path) and hands its layers to {@code reader}. */
+  static <T> T open(
+      ImageSource source, Optional<String> platform, ImageLimits limits, LayersReader<T> reader)
+      throws ImageFormatException, IOException {
     Path path = source.path();
     if (!Files.exists(path)) {
       throw new ImageFormatException(source + ": no such file or directory");
@@ -74,7 +80,7 @@ public final class ImageAnalyzer {
     }
     if (Files.isDirectory(path)) {
       try (Blobs blobs = new Blobs.Dir(path)) {
-        return read(source, blobs, ImageLayout.oci(blobs, source, platform, limits));
+        return reader.read(blobs, ImageLayout.oci(blobs, source, platform, limits));
       }
     }
     Blobs.Tar tar;
@@ -84,7 +90,7 @@ public final class ImageAnalyzer {
       if (kind != ImageSource.Kind.SNIFF) {
         throw new ImageFormatException(source + ": not a tar archive (" + e.getMessage() + ")", e);
       }
-      return singleLayer(source, path);
+      return singleLayer(path, reader);
     }
     try (Blobs blobs = tar) {
       boolean docker =
@@ -94,13 +100,13 @@ public final class ImageAnalyzer {
             default -> blobs.has("manifest.json") || !blobs.has("oci-layout");
           };
       if (kind == ImageSource.Kind.SNIFF && !blobs.has("manifest.json") && !blobs.has("oci-layout")) {
-        return singleLayer(source, path);
+        return singleLayer(path, reader);
       }
       List<ImageLayout.LayerRef> layers =
           docker
               ? ImageLayout.docker(blobs, source, limits)
               : ImageLayout.oci(blobs, source, platform, limits);
-      return read(source, blobs, layers);
+      return reader.read(blobs, layers);
     }
   }
 
@@ -117,13 +123,13 @@ public final class ImageAnalyzer {
   }
 
   /** A bare tar (possibly compressed) with neither manifest: one layer, no config. */
-  private ImageReport singleLayer(ImageSource source, Path file)
+  private static <T> T singleLayer(Path file, LayersReader<T> reader)
       throws ImageFormatException, IOException {
     Path abs = file.toAbsolutePath();
     try (Blobs blobs = new Blobs.Dir(abs.getParent())) {
       ImageLayout.LayerRef ref =
           new ImageLayout.LayerRef(abs.getFileName().toString(), Optional.empty(), "(missing)", false);
-      return read(source, blobs, List.of(ref));
+      return reader.read(blobs, List.of(ref));
     }
   }
 
@@ -140,77 +146,39 @@ public final class ImageAnalyzer {
     Map<String, Tally> tallies = new HashMap<>();
     List<ImageReport.Layer> layers = new ArrayList<>();
     long imageBytes = 0;
-    long entries = 0;
+    AtomicLong entries = new AtomicLong();
     long sizeBytes = 0;
     long userSizeBytes = 0;
     for (int i = 0; i < refs.size(); i++) {
       ImageLayout.LayerRef ref = refs.get(i);
       String where = "layer " + i + " of " + source;
-      Optional<InputStream> raw = blobs.open(ref.blob());
-      if (raw.isEmpty()) {
-        throw new ImageFormatException(where + ": missing blob " + ref.blob());
-      }
       FileTree layer = new FileTree();
       List<FileTree.Node> opaque = new ArrayList<>();
-      long layerSize = 0;
-      String digest;
-      try (LayerStream in = LayerStream.open(raw.get(), limits, imageBytes)) {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
-        int read = 0;
-        try {
-          TarArchiveEntry e;
-          while ((e = tar.getNextEntry()) != null) {
-            read++;
-            if (++entries > limits.maxEntries()) {
-              throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
-            }
-            List<String> segments = segments(e.getName(), where);
-            if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
-              continue;
-            }
-            long size = e.getSize();
-            if (size < 0) {
-              throw new ImageFormatException(where + ": negative size for " + e.getName());
-            }
-            layerSize = Math.addExact(layerSize, size);
-            if (segments.isEmpty()) {
-              continue; // the root entry ("/" or "./") carries no file
-            }
-            String last = segments.get(segments.size() - 1);
-            if (last.equals(FileTree.OPAQUE)) {
-              opaque.add(layer.add(segments.subList(0, segments.size() - 1)));
-              continue;
-            }
-            FileTree.Node node = layer.add(segments);
-            node.size = size;
-            node.dir = e.isDirectory();
-            node.explicit = true;
-          }
-          digest = in.drainAndDigest();
-        } catch (LayerStream.LimitExceeded ex) {
-          throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
-        } catch (EOFException ex) {
-          throw new ImageFormatException(where + ": truncated stream", ex);
-        } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
-          String msg = String.valueOf(ex.getMessage());
-          if (msg.toLowerCase(java.util.Locale.ROOT).contains("truncated")) {
-            throw new ImageFormatException(where + ": truncated stream", ex);
-          }
-          throw new ImageFormatException(
-              where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+      long[] layerSize = {0};
+      LayerTar.Result read = LayerTar.read(blobs, ref, where, limits, imageBytes, entries, (segments, e, content) -> {
+        long size = e.getSize();
+        layerSize[0] = Math.addExact(layerSize[0], size);
+        if (segments.isEmpty()) {
+          return; // the root entry ("/" or "./") carries no file
         }
-        imageBytes += in.uncompressedBytes();
-      }
-      if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(digest)) {
-        throw new ImageFormatException(
-            where + ": content digest " + digest + " does not match the config's diff_id " + ref.diffId().get());
-      }
+        String last = segments.get(segments.size() - 1);
+        if (last.equals(FileTree.OPAQUE)) {
+          opaque.add(layer.add(segments.subList(0, segments.size() - 1)));
+          return;
+        }
+        FileTree.Node node = layer.add(segments);
+        node.size = size;
+        node.dir = e.isDirectory();
+        node.explicit = true;
+      });
+      imageBytes += read.uncompressedBytes();
+      String digest = read.digest();
       tally(layer, i == 0 ? new FileTree() : stacked, tallies);
       int[] diff = diffAndStack(layer, opaque, stacked);
-      layers.add(new ImageReport.Layer(i, digest, layerSize, ref.command(), diff[0], diff[1], diff[2]));
-      sizeBytes += layerSize;
+      layers.add(new ImageReport.Layer(i, digest, layerSize[0], ref.command(), diff[0], diff[1], diff[2]));
+      sizeBytes += layerSize[0];
       if (i != 0) {
-        userSizeBytes += layerSize;
+        userSizeBytes += layerSize[0];
       }
     }
     return report(source, layers, sizeBytes, userSizeBytes, tallies, stacked);

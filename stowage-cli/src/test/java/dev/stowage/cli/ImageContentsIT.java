@@ -1,0 +1,106 @@
+package dev.stowage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.build.Engine;
+import dev.stowage.build.RealEngine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code stowage sbom} and {@code stowage secrets} on an image that the real engine built from
+ * Debian's dpkg database and a key made by ssh-keygen, deleted again by the last step.
+ */
+class ImageContentsIT {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String TAG = "stowage-contents-it:" + UUID.randomUUID().toString().substring(0, 8);
+
+  @TempDir static Path dir;
+  static Path archive;
+
+  @BeforeAll
+  static void build() throws Exception {
+    Engine engine = RealEngine.engine();
+    Path context = Files.createDirectories(dir.resolve("context"));
+    Files.copy(Path.of("/var/lib/dpkg/status"), context.resolve("status"));
+    Files.copy(Path.of("/usr/lib/os-release"), context.resolve("os-release"));
+    run(engine, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "it", "-f", context.resolve("id_ed25519").toString());
+    Files.writeString(context.resolve("Dockerfile"), """
+        FROM dive-test:latest
+        COPY status /var/lib/dpkg/status
+        COPY os-release /etc/os-release
+        COPY id_ed25519 /root/.ssh/id_ed25519
+        RUN rm -rf /root/.ssh
+        """);
+    run(engine, engine.client().toString(), "build", "--network=none", "-t", TAG, context.toString());
+    archive = dir.resolve("image.tar");
+    run(engine, engine.client().toString(), "save", "-o", archive.toString(), TAG);
+  }
+
+  @AfterAll
+  static void removeImage() throws Exception {
+    Engine engine = RealEngine.engine();
+    run(engine, engine.client().toString(), "rmi", "-f", TAG);
+  }
+
+  private static String run(Engine engine, String... command) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().putAll(engine.environment());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("%s: %s", String.join(" ", command), out).isZero();
+    return out;
+  }
+
+  @Test
+  void sbomListsWhatDpkgQuerySays() throws Exception {
+    Cli.Result r = Cli.run("sbom", "docker-archive:" + archive);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode bom = MAPPER.readTree(r.out());
+    Process q = new ProcessBuilder("dpkg-query", "-W", "-f", "${db:Status-Abbrev}\\t${Package}\\n").start();
+    List<String> installed = new ArrayList<>();
+    for (String line : new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      String[] f = line.split("\t");
+      if (f.length == 2 && f[0].charAt(1) == 'i') {
+        installed.add(f[1]);
+      }
+    }
+    List<String> names = new ArrayList<>();
+    bom.get("components").forEach(c -> names.add(c.get("name").asText()));
+    assertThat(names).containsExactlyInAnyOrderElementsOf(installed);
+    assertThat(bom.get("components").get(0).get("purl").asText()).startsWith("pkg:deb/debian/").contains("distro=debian-");
+  }
+
+  @Test
+  void secretsFindTheDeletedKeyAndFailInCi() throws Exception {
+    Cli.Result r = Cli.run("secrets", "--ci", "--format", "json", archive.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    JsonNode json = MAPPER.readTree(r.out());
+    assertThat(json.get("secrets")).singleElement().satisfies(s -> {
+      assertThat(s.get("rule").asText()).isEqualTo("private-key");
+      assertThat(s.get("path").asText()).isEqualTo("/root/.ssh/id_ed25519");
+      assertThat(s.at("/layer/command").asText()).isEqualTo("COPY id_ed25519 /root/.ssh/id_ed25519");
+      assertThat(s.get("inFinalImage").asBoolean()).isFalse();
+      assertThat(s.get("removedByLayer").asInt()).isEqualTo(s.at("/layer/index").asInt() + 1);
+      assertThat(s.get("redacted").asText()).hasSize(5).endsWith("…");
+    });
+    String key = Files.readString(dir.resolve("context/id_ed25519")).replaceAll("-----[A-Z ]+-----|\\s+", "");
+    assertThat(r.out()).doesNotContain(key.substring(4, 16));
+    assertThat(json.get("secrets").get(0).get("redacted").asText()).isEqualTo(key.substring(0, 4) + "…");
+    assertThat(json.get("secrets").get(0).get("length").asInt()).isEqualTo(key.length());
+    assertThat(json.at("/ci/passed").asBoolean()).isFalse();
+  }
+}
