@@ -90,7 +90,8 @@ class ImageAnalyzerTest {
     ImageReport r = analyze("oci-archive:" + fixtures().resolve(name));
     ImageReport bare = analyze(fixtures().resolve(name).toString());
     assertThat(bare).isEqualTo(new ImageReport(bare.source(), r.layers(), r.sizeBytes(), r.userSizeBytes(),
-        r.efficiency(), r.wastedBytes(), r.wastedUserPercent(), r.inefficiencies(), r.largestFiles(), r.largestDirectories()));
+        r.efficiency(), r.wastedBytes(), r.wastedUserPercent(), r.inefficiencies(), r.largestFiles(), r.largestDirectories(),
+        r.history(), r.wastes()));
     assertThat(r.layers()).hasSize(1);
     ImageReport.Layer l = r.layers().get(0);
     assertThat(l.command()).isEqualTo("COPY README.md /README.md");
