@@ -24,8 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -244,23 +242,20 @@ public final class ImageAnalyzer {
     byte[] buf = new byte[64 * 1024];
     CRC32C crc = new CRC32C();
     try (LayerStream in = LayerStream.open(raw.get(), limits, budget.imageBytes)) {
-      TarArchiveInputStream tar = new TarArchiveInputStream(in);
+      LayerTar tar = new LayerTar(in);
       int read = 0;
       try {
-        TarArchiveEntry e;
-        while ((e = tar.getNextEntry()) != null) {
+        LayerTar.Entry e;
+        while ((e = tar.next()) != null) {
           read++;
           if (budget.entries.incrementAndGet() > limits.maxEntries()) {
             throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
           }
-          List<String> segments = segments(e.getName(), where);
+          List<String> segments = segments(e.name, where);
           if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
             continue;
           }
-          long size = e.getSize();
-          if (size < 0) {
-            throw new ImageFormatException(where + ": negative size for " + e.getName());
-          }
+          long size = e.size;
           scan.size = Math.addExact(scan.size, size);
           if (segments.isEmpty()) {
             continue; // the root entry ("/" or "./") carries no file
