@@ -59,6 +59,31 @@ class ImageCommandTest {
     assertThat(ci.get("rules")).hasSize(4);
   }
 
+  /** dive's sample .dive-ci as its README shows it, comments and blank lines included. */
+  @Test
+  void readsDivesSampleCiFileAsIs() throws Exception {
+    String sample = """
+        rules:
+          # If the efficiency is measured below X%, mark as failed.
+          # Expressed as a ratio between 0-1.
+          lowestEfficiency: 0.95
+
+          # If the amount of wasted space is at least X or larger than X, mark as failed.
+          # Expressed in B, KB, MB, and GB.
+          highestWastedBytes: 20MB
+
+          # If the amount of wasted space makes up for X% or more of the image, mark as failed.
+          # Note: the base image layer is NOT included in the total image size.
+          # Expressed as a ratio between 0-1; fails if the threshold is met or crossed.
+          highestUserWastedPercent: 0.20
+        """;
+    Cli.Result r = Cli.run("image", "--ci", "--format", "json", "--ci-config", write(sample), dockerImage());
+    assertThat(r.exitCode()).isEqualTo(1);
+    JsonNode rules = MAPPER.readTree(r.out()).at("/ci/rules");
+    assertThat(rules.findValuesAsText("threshold")).containsExactly("0.95", "20000000", "0.2");
+    assertThat(rules.findValuesAsText("status")).containsExactly("PASS", "PASS", "FAIL");
+  }
+
   @Test
   void ciFailsOnMaxLayers() throws Exception {
     Cli.Result r = Cli.run("image", "--ci", "--ci-config", write("rules:\n"), "--max-layers", "3", dockerImage());
