@@ -334,6 +334,30 @@ class ImageAnalyzerTest {
     assertThat(r.inefficiencies()).containsExactly(new ImageReport.Inefficiency("/b/three", 2, 3));
     assertThat(r.sizeBytes()).isEqualTo(10);
     assertThat(r.userSizeBytes()).isEqualTo(1);
+    // The opaque a/ and the whiteout of b/three delete all three base files: 4 + 2 + 3 bytes.
+    assertThat(List.of(top.addedBytes(), top.changedBytes(), top.removedBytes())).containsExactly(1L, 0L, 9L);
+    assertThat(r.wastes()).containsExactly(new ImageReport.Waste(0, 1, false, 9, 3, "/", "/a/one"));
+  }
+
+  /** Layers are read in parallel; the error reported is the first broken layer's, in order. */
+  @Test
+  void reportsTheFirstBrokenLayerInOrder() throws Exception {
+    Path layout = dir.resolve("broken");
+    Files.createDirectories(layout.resolve("blobs/sha256"));
+    Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    String good = blob(layout, tarOf("a", "1"));
+    String junk1 = blob(layout, "first junk layer, not a tar\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+    String junk2 = blob(layout, "second junk layer, not a tar either\n".repeat(400).getBytes(StandardCharsets.UTF_8));
+    String config = blob(layout, "{}".getBytes(StandardCharsets.UTF_8));
+    String manifest = blob(layout, ("{\"schemaVersion\":2,\"config\":{\"digest\":\"" + config + "\"},\"layers\":["
+        + "{\"digest\":\"" + good + "\"},{\"digest\":\"" + junk1 + "\"},{\"digest\":\"" + junk2 + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"" + manifest + "\"}]}");
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> analyze("oci:" + layout))
+          .isInstanceOf(ImageFormatException.class)
+          .hasMessageStartingWith("layer 1 of oci:" + layout + ": not a tar stream");
+    }
   }
 
   private static String blob(Path layout, byte[] bytes) throws Exception {
