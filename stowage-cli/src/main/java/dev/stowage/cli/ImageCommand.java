@@ -2,9 +2,13 @@ package dev.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stowage.dockerfile.Dockerfile;
+import dev.stowage.image.Attribution;
 import dev.stowage.image.CiRules;
 import dev.stowage.image.ImageAnalyzer;
 import dev.stowage.image.ImageReport;
+import dev.stowage.lint.format.GithubFormatter;
+import dev.stowage.lint.format.XmlText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,20 +30,27 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "image",
     mixinStandardHelpOptions = true,
+    subcommands = ImageDiffCommand.class,
     description = {
       "Analyzes an image with dive's definitions: per layer size, command and file changes;"
-          + " efficiency, wasted bytes, the largest files and directories.",
+          + " efficiency, wasted bytes, the largest files and directories; and which instruction"
+          + " added the wasted bytes that which later one deleted or overwrote (with Dockerfile"
+          + " lines when --dockerfile is given).",
       "SOURCE is docker-archive:PATH, oci-archive:PATH, oci:DIR, docker-daemon:REF, a registry"
           + " reference (HOST/REPO:TAG, HOST/REPO@sha256:..., docker://REF) or a bare path (sniffed).",
-      "FORMAT is tty (default) or json. With --ci, dive's rules (from .dive-ci in the working"
-          + " directory or --ci-config, else dive's defaults) and the options below are checked;"
-          + " a failed rule exits with 1."
+      "FORMAT is tty (default), json, junit or github (the last two report the CI rules and"
+          + " imply --ci). With --ci, dive's rules (from .dive-ci in the working directory or"
+          + " --ci-config, else dive's defaults) and the options below are checked; a failed rule"
+          + " exits with 1.",
+      "'stowage image diff A B' compares two images."
     })
 final class ImageCommand implements Callable<Integer> {
   /** The output formats of {@code image}. */
   enum Format {
     TTY,
-    JSON
+    JSON,
+    JUNIT,
+    GITHUB
   }
 
   @Spec CommandSpec spec;
@@ -79,24 +90,57 @@ final class ImageCommand implements Callable<Integer> {
       description = "Registry that may be reached over plain HTTP (loopback hosts always may).")
   List<String> insecureRegistries = new ArrayList<>();
 
-  @Parameters(index = "0", paramLabel = "SOURCE", description = "The image to analyze.")
+
+  @Option(names = "--dockerfile", paramLabel = "FILE",
+      description = "The Dockerfile the image was built from: waste is reported with its line numbers.")
+  Path dockerfile;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE", description = "The image to analyze.")
   String source;
 
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
+    if (source == null) {
+      throw new UserInputException("image: missing SOURCE (see stowage image --help)");
+    }
     Format format = formatOption.select(Format.class, Format.TTY);
-    Optional<CiRules> rules = ci ? Optional.of(rules()) : Optional.empty();
-    ImageReport report =
-        new ImageSources(Optional.ofNullable(platform), Set.copyOf(insecureRegistries), System.getenv())
-            .read(source, ImageSources.analysis(ImageAnalyzer.create()));
+    boolean checked = ci || format == Format.JUNIT || format == Format.GITHUB;
+    Optional<CiRules> rules = checked ? Optional.of(rules()) : Optional.empty();
+    Optional<Dockerfile> df = dockerfile();
+    ImageReport report = analyze(source, platform, insecureRegistries);
     List<CiRules.Result> results = rules.map(r -> r.evaluate(report)).orElse(List.of());
+    List<Attribution.Step> steps = Attribution.steps(report, df);
+    List<Attribution.Attributed> wastes = Attribution.attribute(report, df);
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case JSON -> Json.print(json(report, rules.isPresent(), results), out);
-      case TTY -> text(report, rules.isPresent(), results, out);
+      case JSON -> Json.print(json(report, steps, wastes, rules.isPresent(), results), out);
+      case TTY -> text(report, steps, wastes, rules.isPresent(), results, out);
+      case JUNIT -> junit(report, results, out);
+      case GITHUB -> github(report, results, out);
     }
     out.flush();
     return results.stream().allMatch(CiRules.Result::passed) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+  }
+
+  /**
+   * Reads {@code source} of any kind (archive, layout, registry, engine) with exit code 2 for bad
+   * input and 3 for an unreachable registry or engine.
+   */
+  static ImageReport analyze(String source, String platform, List<String> insecureRegistries)
+      throws UserInputException, EnvironmentException {
+    return new ImageSources(Optional.ofNullable(platform), Set.copyOf(insecureRegistries), System.getenv())
+        .read(source, ImageSources.analysis(ImageAnalyzer.create()));
+  }
+
+  private Optional<Dockerfile> dockerfile() throws UserInputException {
+    if (dockerfile == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Dockerfile.read(dockerfile));
+    } catch (IOException e) {
+      throw new UserInputException(dockerfile + ": cannot read (" + e.getMessage() + ")");
+    }
   }
 
   private CiRules rules() throws UserInputException {
@@ -136,7 +180,12 @@ final class ImageCommand implements Callable<Integer> {
     return rules;
   }
 
-  private static ObjectNode json(ImageReport r, boolean ci, List<CiRules.Result> results) {
+  private static ObjectNode json(
+      ImageReport r,
+      List<Attribution.Step> steps,
+      List<Attribution.Attributed> wastes,
+      boolean ci,
+      List<CiRules.Result> results) {
     ObjectNode root = Json.NODES.objectNode();
     root.put("source", r.source());
     ObjectNode image = root.putObject("image");
@@ -156,6 +205,13 @@ final class ImageCommand implements Callable<Integer> {
       o.put("added", l.added());
       o.put("changed", l.changed());
       o.put("removed", l.removed());
+      o.put("compressedBytes", l.compressedBytes());
+      o.put("uncompressedBytes", l.uncompressedBytes());
+      o.put("addedBytes", l.addedBytes());
+      o.put("changedBytes", l.changedBytes());
+      o.put("removedBytes", l.removedBytes());
+      o.put("createdBy", l.createdBy());
+      step(o.putObject("instruction"), steps.get(l.index()));
     }
     ArrayNode ineff = root.putArray("inefficiencies");
     for (ImageReport.Inefficiency i : r.inefficiencies()) {
@@ -163,6 +219,18 @@ final class ImageCommand implements Callable<Integer> {
       o.put("path", i.path());
       o.put("count", i.count());
       o.put("wastedBytes", i.wastedBytes());
+    }
+    ArrayNode wasteArray = root.putArray("wastes");
+    for (Attribution.Attributed a : wastes) {
+      ObjectNode o = wasteArray.addObject();
+      o.put("bytes", a.waste().bytes());
+      o.put("files", a.waste().files());
+      o.put("path", a.waste().path());
+      o.put("largestPath", a.waste().largestPath());
+      o.put("action", a.waste().overwritten() ? "overwrites" : "deletes");
+      step(o.putObject("addedBy"), a.addedBy());
+      step(o.putObject("removedBy"), a.removedBy());
+      o.put("message", a.message());
     }
     ArrayNode largest = root.putArray("largest");
     for (ImageReport.PathSize p : r.largestFiles()) {
@@ -188,15 +256,70 @@ final class ImageCommand implements Callable<Integer> {
     return root;
   }
 
-  private static void text(ImageReport r, boolean ci, List<CiRules.Result> results, PrintWriter out) {
+  /** A layer's step: the layer, keyword, Dockerfile lines (null when unknown), text, base flag. */
+  private static void step(ObjectNode o, Attribution.Step s) {
+    o.put("layer", s.layer());
+    o.put("keyword", s.keyword());
+    if (s.hasLine()) {
+      o.put("line", s.line());
+      o.put("endLine", s.endLine());
+    } else {
+      o.putNull("line");
+      o.putNull("endLine");
+    }
+    o.put("text", s.text());
+    o.put("baseImage", s.base());
+  }
+
+  /** JUnit XML: one test suite, one test case per CI rule, failed rules with a failure element. */
+  private static void junit(ImageReport r, List<CiRules.Result> results, PrintWriter out) {
+    long failures = results.stream().filter(res -> !res.passed()).count();
+    String suite = XmlText.escape("stowage image " + r.source());
+    out.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.print("<testsuites name=\"stowage image\" tests=\"" + results.size() + "\" failures=\"" + failures + "\">\n");
+    out.print("  <testsuite name=\"" + suite + "\" tests=\"" + results.size() + "\" failures=\"" + failures
+        + "\" errors=\"0\" skipped=\"0\">\n");
+    for (CiRules.Result res : results) {
+      String name = XmlText.escape(res.rule());
+      if (res.passed()) {
+        out.print("    <testcase name=\"" + name + "\" classname=\"" + suite + "\"/>\n");
+      } else {
+        out.print("    <testcase name=\"" + name + "\" classname=\"" + suite + "\">\n");
+        out.print("      <failure message=\"" + XmlText.escape(res.message()) + "\" type=\"" + name + "\">"
+            + XmlText.escape(res.rule() + " failed: " + res.message()) + "</failure>\n");
+        out.print("    </testcase>\n");
+      }
+    }
+    out.print("  </testsuite>\n</testsuites>\n");
+  }
+
+  /** GitHub workflow commands: a failed rule is an error annotation, a passed one a notice. */
+  private static void github(ImageReport r, List<CiRules.Result> results, PrintWriter out) {
+    for (CiRules.Result res : results) {
+      out.print("::" + (res.passed() ? "notice" : "error") + " title="
+          + GithubFormatter.property("stowage image " + res.rule()) + "::"
+          + GithubFormatter.data(r.source() + ": " + (res.passed() ? "PASS " : "FAIL ") + res.rule() + ": " + res.message())
+          + "\n");
+    }
+  }
+
+  private static void text(
+      ImageReport r,
+      List<Attribution.Step> steps,
+      List<Attribution.Attributed> wastes,
+      boolean ci,
+      List<CiRules.Result> results,
+      PrintWriter out) {
     out.printf(Locale.ROOT, "%s: %d layers, %s (user %s)%n", r.source(), r.layers().size(),
         Budget.human(r.sizeBytes()), Budget.human(r.userSizeBytes()));
     out.printf(Locale.ROOT, "efficiency %.4f %%, wasted %s (%.2f %% of user bytes)%n",
         r.efficiency() * 100, Budget.human(r.wastedBytes()), r.wastedUserPercent() * 100);
-    out.println("Layers:");
+    out.println("Layers (size, compressed, files +added ~changed -removed, instruction):");
     for (ImageReport.Layer l : r.layers()) {
-      out.printf(Locale.ROOT, "  %3d %10s  +%d ~%d -%d  %s%n", l.index(), Budget.human(l.sizeBytes()),
-          l.added(), l.changed(), l.removed(), l.command());
+      Attribution.Step s = steps.get(l.index());
+      String where = s.hasLine() ? "line " + s.line() + ": " : "";
+      out.printf(Locale.ROOT, "  %3d %10s %10s  +%d ~%d -%d  %s%s%n", l.index(), Budget.human(l.sizeBytes()),
+          Budget.human(l.compressedBytes()), l.added(), l.changed(), l.removed(), where, l.command());
     }
     if (!r.inefficiencies().isEmpty()) {
       out.println("Inefficiencies (count, total bytes, path):");
@@ -204,8 +327,18 @@ final class ImageCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %3d %10s  %s%n", i.count(), Budget.human(i.wastedBytes()), i.path());
       }
     }
+    if (!wastes.isEmpty()) {
+      out.println("Wasted bytes by instruction:");
+      for (Attribution.Attributed a : wastes) {
+        out.println("  " + a.message());
+      }
+    }
     out.println("Largest files:");
     for (ImageReport.PathSize p : r.largestFiles()) {
+      out.printf(Locale.ROOT, "  %10s  %s%n", Budget.human(p.sizeBytes()), p.path());
+    }
+    out.println("Largest directories:");
+    for (ImageReport.PathSize p : r.largestDirectories()) {
       out.printf(Locale.ROOT, "  %10s  %s%n", Budget.human(p.sizeBytes()), p.path());
     }
     if (ci) {

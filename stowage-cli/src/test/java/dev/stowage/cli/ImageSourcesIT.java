@@ -28,9 +28,11 @@ class ImageSourcesIT {
     PRIVATE.push(archive(), "dive/test:1", false);
   }
 
+  /** The report without its source name and the layers' compressed sizes (a push may compress). */
   private static JsonNode withoutSource(String json) throws Exception {
     ObjectNode n = (ObjectNode) MAPPER.readTree(json);
     n.remove("source");
+    n.withArray("layers").forEach(l -> ((ObjectNode) l).remove("compressedBytes"));
     return n;
   }
 

@@ -1,11 +1,15 @@
 package dev.stowage.image;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +19,8 @@ import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * Named files of an image container: the entries of an outer tar (random access, nothing
- * extracted) or the files of a directory (never leaving it). Not thread-safe.
+ * extracted) or the files of a directory (never leaving it). {@link #open} may be called from
+ * several threads at once (layers are read in parallel); each stream is for one thread.
  */
 abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, ContentBlobs {
   private static final Pattern DIGEST = Pattern.compile("([a-z0-9]+):([a-f0-9]{32,128})");
@@ -25,6 +30,11 @@ abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, C
 
   /** Opens {@code name}, or empty when it does not exist. */
   abstract Optional<InputStream> open(String name) throws IOException;
+
+  /** The size of {@code name} in bytes, or -1 when unknown. */
+  long size(String name) {
+    return -1;
+  }
 
   /** The path of a content-addressed blob in an OCI layout, refusing anything but a digest. */
   static Optional<String> blobPath(String digest) {
@@ -44,18 +54,29 @@ abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, C
     return n;
   }
 
-  /** The entries of a tar file, indexed once by name. */
+  /**
+   * The entries of a tar file, indexed once by name; entries are read with positional reads of one
+   * channel, so streams of several entries may be read concurrently.
+   */
   static final class Tar extends Blobs {
-    private final TarFile tar;
+    private final FileChannel channel;
     private final Map<String, TarArchiveEntry> entries = new HashMap<>();
 
     Tar(Path file) throws IOException {
-      this.tar = new TarFile(file);
-      for (TarArchiveEntry e : tar.getEntries()) {
-        if (e.isFile() || e.isSymbolicLink() || e.isLink()) {
-          entries.put(normalize(e.getName()), e);
+      try (TarFile tar = new TarFile(file)) {
+        for (TarArchiveEntry e : tar.getEntries()) {
+          if (e.isFile() || e.isSymbolicLink() || e.isLink()) {
+            entries.put(normalize(e.getName()), e);
+          }
         }
       }
+      this.channel = FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    @Override
+    long size(String name) {
+      TarArchiveEntry e = resolve(normalize(name), 0);
+      return e == null ? -1 : e.getSize();
     }
 
     @Override
@@ -66,7 +87,13 @@ abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, C
     @Override
     Optional<InputStream> open(String name) throws IOException {
       TarArchiveEntry e = resolve(normalize(name), 0);
-      return e == null ? Optional.empty() : Optional.of(tar.getInputStream(e));
+      if (e == null) {
+        return Optional.empty();
+      }
+      if (e.isSparse() || e.getDataOffset() < 0 || e.getDataOffset() + e.getSize() > channel.size()) {
+        throw new IOException("entry " + name + " is sparse or lies outside the archive");
+      }
+      return Optional.of(new Slice(channel, e.getDataOffset(), e.getSize()));
     }
 
     /** Follows link entries inside the archive (docker save links identical layers), at most 8. */
@@ -85,7 +112,51 @@ abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, C
 
     @Override
     public void close() throws IOException {
-      tar.close();
+      channel.close();
+    }
+  }
+
+  /** A range of a file channel read with positional reads (safe beside other slices). */
+  private static final class Slice extends InputStream {
+    private final FileChannel channel;
+    private long position;
+    private final long end;
+
+    Slice(FileChannel channel, long start, long length) {
+      this.channel = channel;
+      this.position = start;
+      this.end = start + length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (position >= end) {
+        return -1;
+      }
+      int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
+      if (n < 0) {
+        throw new EOFException("archive ends inside an entry");
+      }
+      position += n;
+      return n;
+    }
+
+    @Override
+    public long skip(long n) {
+      long s = Math.max(0, Math.min(n, end - position));
+      position += s;
+      return s;
+    }
+
+    @Override
+    public int available() {
+      return (int) Math.min(Integer.MAX_VALUE, end - position);
     }
   }
 
@@ -117,6 +188,16 @@ abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, C
         return inside(name).isPresent();
       } catch (IOException e) {
         return false;
+      }
+    }
+
+    @Override
+    long size(String name) {
+      try {
+        Optional<Path> p = inside(name);
+        return p.isPresent() ? Files.size(p.get()) : -1;
+      } catch (IOException e) {
+        return -1;
       }
     }
 

@@ -28,6 +28,12 @@ final class FileTree {
     boolean dir;
     /** Whether a tar entry named this node (not just a prefix of one). */
     boolean explicit;
+    /** Whether the layer marked this directory opaque ({@code .wh..wh..opq}). */
+    boolean opaque;
+    /** The index of the layer whose entry this node took its information from. */
+    int layer;
+    /** CRC32C of a regular file's content (0 for anything else). */
+    int crc;
 
     Node(String name, @Nullable Node parent) {
       this.name = name;
@@ -85,6 +91,19 @@ final class FileTree {
       node = node.children.computeIfAbsent(s, k -> new Node(k, parent));
     }
     return node;
+  }
+
+  /** The child {@code name} of {@code parent}, created when missing. */
+  static Node child(Node parent, String name) {
+    if (parent.children == null) {
+      parent.children = new TreeMap<>();
+    }
+    Node n = parent.children.get(name);
+    if (n == null) {
+      n = new Node(name, parent);
+      parent.children.put(name, n);
+    }
+    return n;
   }
 
   Optional<Node> get(List<String> segments) {

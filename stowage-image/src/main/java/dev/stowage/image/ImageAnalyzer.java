@@ -1,15 +1,30 @@
 package dev.stowage.image;
 
+import java.io.EOFException;
+import java.io.InterruptedIOException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an image and reports its layers, waste and largest paths with dive's definitions (see
@@ -22,6 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ImageAnalyzer {
   private static final int TOP = 10;
+  private static final Set<String> ESTARGZ_METADATA =
+      Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
 
   private final ImageLimits limits;
 
@@ -52,15 +69,33 @@ public final class ImageAnalyzer {
    */
   public ImageReport analyze(ImageSource source, Optional<String> platform)
       throws ImageFormatException, IOException {
+    return analysis(source, platform).report();
+  }
+
+  /**
+   * Analyzes an image fetched by digest (a registry, an engine); {@code platform} picks a manifest
+   * when the root document is an index. Closes {@code content}.
+   */
+  public ImageReport analyze(ImageContent content, Optional<String> platform)
+      throws ImageFormatException, IOException {
+    ImageSource source = new ImageSource(ImageSource.Kind.REGISTRY, Path.of(""), content.name());
+    return open(content, platform, limits, (blobs, image) -> read(source, blobs, image)).report();
+  }
+
+  /** The report and the merged file tree it was made from (for {@link ImageDiff}). */
+  record Analysis(ImageReport report, FileTree merged) {}
+
+  Analysis analysis(ImageSource source, Optional<String> platform)
+      throws ImageFormatException, IOException {
     if (source.kind() == ImageSource.Kind.REGISTRY || source.kind() == ImageSource.Kind.DOCKER_DAEMON) {
       throw new IllegalArgumentException(source + ": not a local image; open it as ImageContent");
     }
-    return open(source, platform, limits, (blobs, layers) -> read(source, blobs, layers));
+    return open(source, platform, limits, (blobs, image) -> read(source, blobs, image));
   }
 
   /** Reads an image's ordered layers from the blobs that hold them; {@link #open} closes the blobs. */
   interface LayersReader<T> {
-    T read(Blobs blobs, List<ImageLayout.LayerRef> layers) throws ImageFormatException, IOException;
+    T read(Blobs blobs, ImageLayout.Image image) throws ImageFormatException, IOException;
   }
 
   /** Opens {@code source} (sniffing a bare path) and hands its layers to {@code reader}. */
@@ -80,7 +115,7 @@ public final class ImageAnalyzer {
     }
     if (Files.isDirectory(path)) {
       try (Blobs blobs = new Blobs.Dir(path)) {
-        return reader.read(blobs, ImageLayout.oci(blobs, source, platform, limits));
+        return reader.read(blobs, ImageLayout.ociImage(blobs, source, platform, limits));
       }
     }
     Blobs.Tar tar;
@@ -102,23 +137,21 @@ public final class ImageAnalyzer {
       if (kind == ImageSource.Kind.SNIFF && !blobs.has("manifest.json") && !blobs.has("oci-layout")) {
         return singleLayer(path, reader);
       }
-      List<ImageLayout.LayerRef> layers =
+      ImageLayout.Image image =
           docker
-              ? ImageLayout.docker(blobs, source, limits)
-              : ImageLayout.oci(blobs, source, platform, limits);
-      return reader.read(blobs, layers);
+              ? ImageLayout.dockerImage(blobs, source, limits)
+              : ImageLayout.ociImage(blobs, source, platform, limits);
+      return reader.read(blobs, image);
     }
   }
 
-  /**
-   * Analyzes an image fetched by digest (a registry, an engine); {@code platform} picks a manifest
-   * when the root document is an index. Closes {@code content}.
-   */
-  public ImageReport analyze(ImageContent content, Optional<String> platform)
+  /** Opens an image fetched by digest and hands its layers to {@code reader}; closes {@code content}. */
+  static <T> T open(
+      ImageContent content, Optional<String> platform, ImageLimits limits, LayersReader<T> reader)
       throws ImageFormatException, IOException {
     ImageSource source = new ImageSource(ImageSource.Kind.REGISTRY, Path.of(""), content.name());
     try (Blobs blobs = new ContentBlobs(content)) {
-      return read(source, blobs, ImageLayout.oci(blobs, source, platform, limits));
+      return reader.read(blobs, ImageLayout.ociImage(blobs, source, platform, limits));
     }
   }
 
@@ -129,7 +162,7 @@ public final class ImageAnalyzer {
     try (Blobs blobs = new Blobs.Dir(abs.getParent())) {
       ImageLayout.LayerRef ref =
           new ImageLayout.LayerRef(abs.getFileName().toString(), Optional.empty(), "(missing)", false);
-      return reader.read(blobs, List.of(ref));
+      return reader.read(blobs, new ImageLayout.Image(List.of(ref), List.of()));
     }
   }
 
@@ -140,48 +173,168 @@ public final class ImageAnalyzer {
     long min = -1;
   }
 
-  private ImageReport read(ImageSource source, Blobs blobs, List<ImageLayout.LayerRef> refs)
+  /** What one layer's tar holds; made on a worker thread, merged in layer order. */
+  private static final class Scan {
+    final FileTree tree = new FileTree();
+    long size;
+    String digest = "";
+    long compressed;
+    long uncompressed;
+  }
+
+  /** The shared state of one image's read: limits counted across the layers read at once. */
+  private static final class Budget {
+    final AtomicLong imageBytes = new AtomicLong();
+    final AtomicLong entries = new AtomicLong();
+  }
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private Analysis read(ImageSource source, Blobs blobs, ImageLayout.Image image)
       throws ImageFormatException, IOException {
-    FileTree stacked = new FileTree();
-    Map<String, Tally> tallies = new HashMap<>();
-    List<ImageReport.Layer> layers = new ArrayList<>();
-    long imageBytes = 0;
-    AtomicLong entries = new AtomicLong();
-    long sizeBytes = 0;
-    long userSizeBytes = 0;
-    for (int i = 0; i < refs.size(); i++) {
-      ImageLayout.LayerRef ref = refs.get(i);
-      String where = "layer " + i + " of " + source;
-      FileTree layer = new FileTree();
-      List<FileTree.Node> opaque = new ArrayList<>();
-      long[] layerSize = {0};
-      LayerTar.Result read = LayerTar.read(blobs, ref, where, limits, imageBytes, entries, (segments, e, content) -> {
-        long size = e.getSize();
-        layerSize[0] = Math.addExact(layerSize[0], size);
-        if (segments.isEmpty()) {
-          return; // the root entry ("/" or "./") carries no file
+    List<ImageLayout.LayerRef> refs = image.layers();
+    Budget budget = new Budget();
+    int threads = Math.min(refs.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = null;
+    List<Future<Scan>> futures = new ArrayList<>();
+    try {
+      if (threads > 1) {
+        pool = Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "stowage-layer-" + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+        // Largest blobs first, so that two threads finish together; merged in layer order below.
+        List<Integer> order = new ArrayList<>();
+        long[] sizes = new long[refs.size()];
+        for (int i = 0; i < refs.size(); i++) {
+          order.add(i);
+          sizes[i] = blobs.size(refs.get(i).blob());
+          futures.add(null);
         }
-        String last = segments.get(segments.size() - 1);
-        if (last.equals(FileTree.OPAQUE)) {
-          opaque.add(layer.add(segments.subList(0, segments.size() - 1)));
-          return;
+        order.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
+        for (int i : order) {
+          final int index = i;
+          futures.set(i, pool.submit(() -> scan(source, blobs, refs.get(index), index, budget)));
         }
-        FileTree.Node node = layer.add(segments);
-        node.size = size;
-        node.dir = e.isDirectory();
-        node.explicit = true;
-      });
-      imageBytes += read.uncompressedBytes();
-      String digest = read.digest();
-      tally(layer, i == 0 ? new FileTree() : stacked, tallies);
-      int[] diff = diffAndStack(layer, opaque, stacked);
-      layers.add(new ImageReport.Layer(i, digest, layerSize[0], ref.command(), diff[0], diff[1], diff[2]));
-      sizeBytes += layerSize[0];
-      if (i != 0) {
-        userSizeBytes += layerSize[0];
+      }
+      Merge merge = new Merge();
+      List<ImageReport.Layer> layers = new ArrayList<>();
+      long sizeBytes = 0;
+      long userSizeBytes = 0;
+      for (int i = 0; i < refs.size(); i++) {
+        ImageLayout.LayerRef ref = refs.get(i);
+        Scan scan = pool == null ? scan(source, blobs, ref, i, budget) : await(futures.get(i));
+        Merge.Counts c = merge.add(i, scan.tree);
+        layers.add(new ImageReport.Layer(i, scan.digest, scan.size, ref.command(), c.added, c.changed, c.removed,
+            scan.compressed, scan.uncompressed, c.addedBytes, c.changedBytes, c.removedBytes,
+            ref.createdBy(), ref.historyIndex()));
+        sizeBytes += scan.size;
+        if (i != 0) {
+          userSizeBytes += scan.size;
+        }
+      }
+      ImageReport report = report(source, layers, sizeBytes, userSizeBytes, merge, image.history());
+      return new Analysis(report, merge.stacked);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
       }
     }
-    return report(source, layers, sizeBytes, userSizeBytes, tallies, stacked);
+  }
+
+  private static Scan await(Future<Scan> future) throws ImageFormatException, IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading layers");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ImageFormatException f) {
+        throw new ImageFormatException(f.getMessage(), f.getCause() == null ? f : f.getCause());
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Streams one layer's tar once: its entries as a tree, its sizes and its content digest. */
+  private Scan scan(ImageSource source, Blobs blobs, ImageLayout.LayerRef ref, int i, Budget budget)
+      throws ImageFormatException, IOException {
+    String where = "layer " + i + " of " + source;
+    Optional<InputStream> raw = blobs.open(ref.blob());
+    if (raw.isEmpty()) {
+      throw new ImageFormatException(where + ": missing blob " + ref.blob());
+    }
+    Scan scan = new Scan();
+    FileTree layer = scan.tree;
+    byte[] buf = new byte[64 * 1024];
+    CRC32C crc = new CRC32C();
+    try (LayerStream in = LayerStream.open(raw.get(), limits, budget.imageBytes)) {
+      LayerTar tar = new LayerTar(in);
+      int read = 0;
+      try {
+        LayerTar.Entry e;
+        while ((e = tar.next()) != null) {
+          read++;
+          if (budget.entries.incrementAndGet() > limits.maxEntries()) {
+            throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
+          }
+          List<String> segments = segments(e.name, where);
+          if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
+            continue;
+          }
+          long size = e.size;
+          scan.size = Math.addExact(scan.size, size);
+          if (segments.isEmpty()) {
+            continue; // the root entry ("/" or "./") carries no file
+          }
+          String last = segments.get(segments.size() - 1);
+          if (last.equals(FileTree.OPAQUE)) {
+            layer.add(segments.subList(0, segments.size() - 1)).opaque = true;
+            continue;
+          }
+          FileTree.Node node = layer.add(segments);
+          node.size = size;
+          node.dir = e.isDirectory();
+          node.explicit = true;
+          node.layer = i;
+          if (e.isFile() && size > 0) {
+            crc.reset();
+            int n;
+            while ((n = tar.read(buf, 0, buf.length)) > 0) {
+              crc.update(buf, 0, n);
+            }
+            node.crc = (int) crc.getValue();
+          }
+        }
+        scan.digest = in.drainAndDigest();
+      } catch (LayerStream.LimitExceeded ex) {
+        throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
+      } catch (EOFException ex) {
+        throw new ImageFormatException(where + ": truncated stream", ex);
+      } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
+        String msg = String.valueOf(ex.getMessage());
+        if (msg.toLowerCase(Locale.ROOT).contains("truncated")) {
+          throw new ImageFormatException(where + ": truncated stream", ex);
+        }
+        throw new ImageFormatException(
+            where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+      }
+      scan.uncompressed = in.uncompressedBytes();
+      scan.compressed = in.compressedBytes();
+    }
+    if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(scan.digest)) {
+      throw new ImageFormatException(
+          where + ": content digest " + scan.digest + " does not match the config's diff_id " + ref.diffId().get());
+    }
+    return scan;
   }
 
   /** An entry name as path components, refusing absolute and {@code ..} paths. */
@@ -202,66 +355,182 @@ public final class ImageAnalyzer {
     return out;
   }
 
-  /** Adds the layer's leaves to the tallies as dive's Efficiency does. */
-  private static void tally(FileTree layer, FileTree below, Map<String, Tally> tallies) {
-    for (FileTree.Node n : FileTree.preOrder(layer.root)) {
-      if (!n.isLeaf()) {
-        continue;
+  /**
+   * Stacks layers in order onto one tree as dive does, tallying every path for dive's efficiency,
+   * counting each layer's added, changed and removed files and noting which layer's bytes a later
+   * layer deleted or overwrote. One walk per layer, the layer's tree beside the stacked one.
+   */
+  private static final class Merge {
+    final FileTree stacked = new FileTree();
+    final Map<String, Tally> tallies = new HashMap<>();
+    final Map<List<Integer>, WasteSum> wastes = new HashMap<>();
+
+    static final class Counts {
+      int added;
+      int changed;
+      int removed;
+      long addedBytes;
+      long changedBytes;
+      long removedBytes;
+    }
+
+    /** A layer node, its counterpart in the stacked tree and its path. */
+    private record Frame(FileTree.Node layer, FileTree.Node stacked, String path) {}
+
+    Counts add(int index, FileTree layer) {
+      Counts c = new Counts();
+      Deque<Frame> todo = new ArrayDeque<>();
+      todo.push(new Frame(layer.root, stacked.root, ""));
+      List<Frame> next = new ArrayList<>();
+      while (!todo.isEmpty()) {
+        Frame f = todo.pop();
+        FileTree.Node sn = f.stacked();
+        if (f.layer().opaque && sn.children != null) {
+          for (FileTree.Node child : List.copyOf(sn.children.values())) {
+            removeBelow(child, f.path() + "/" + child.name, index, c);
+          }
+        }
+        if (f.layer().children == null) {
+          continue;
+        }
+        next.clear();
+        for (FileTree.Node child : f.layer().children.values()) {
+          boolean whiteout = child.isWhiteout();
+          String name = whiteout ? child.name.substring(FileTree.WHITEOUT.length()) : child.name;
+          String childPath = f.path() + "/" + name;
+          FileTree.Node below = sn.children == null ? null : sn.children.get(name);
+          if (child.isLeaf()) {
+            tally(childPath, child, below);
+          }
+          if (whiteout) {
+            if (below != null) {
+              removeBelow(below, childPath, index, c);
+            }
+            continue;
+          }
+          if (child.explicit && !child.dir) {
+            if (below != null) {
+              c.changed++;
+              c.changedBytes += child.size;
+              if (below.explicit && !below.dir && below.isLeaf()) {
+                waste(below.layer, index, true, below.size, childPath);
+              }
+            } else {
+              c.added++;
+              c.addedBytes += child.size;
+            }
+          }
+          // dive copies every node's info, an intermediate node's empty one included.
+          FileTree.Node target = below != null ? below : FileTree.child(sn, name);
+          target.size = child.size;
+          target.dir = child.dir;
+          target.explicit = child.explicit;
+          target.layer = child.layer;
+          target.crc = child.crc;
+          next.add(new Frame(child, target, childPath));
+        }
+        // Pushed last-first, so that siblings are handled in name order as dive's walk does.
+        for (int k = next.size() - 1; k >= 0; k--) {
+          todo.push(next.get(k));
+        }
       }
+      return c;
+    }
+
+    /** Removes {@code node} from the stacked tree, counting its files as removed by {@code index}. */
+    private void removeBelow(FileTree.Node node, String path, int index, Counts c) {
+      Deque<FileTree.Node> todo = new ArrayDeque<>();
+      Deque<String> todoPaths = new ArrayDeque<>();
+      todo.push(node);
+      todoPaths.push(path);
+      while (!todo.isEmpty()) {
+        FileTree.Node n = todo.pop();
+        String p = todoPaths.pop();
+        if (n.isLeaf() && !n.dir) {
+          c.removed++;
+          c.removedBytes += n.size;
+          if (n.explicit) {
+            waste(n.layer, index, false, n.size, p);
+          }
+        }
+        for (FileTree.Node k : n.children().values()) {
+          todo.push(k);
+          todoPaths.push(p + "/" + k.name);
+        }
+      }
+      FileTree.remove(node);
+    }
+
+    private void tally(String path, FileTree.Node n, FileTree.@Nullable Node below) {
       long size = n.size;
       if (n.isWhiteout()) {
         // A removal costs what it removed, counted only when a directory was removed.
-        size = below.get(n.segments()).filter(p -> p.dir).map(FileTree::subtreeSize).orElse(0L);
+        size = below != null && below.dir ? FileTree.subtreeSize(below) : 0L;
       }
-      Tally t = tallies.computeIfAbsent(n.path(), k -> new Tally());
+      Tally t = tallies.computeIfAbsent(path, k -> new Tally());
       t.count++;
       t.cumulative += size;
       if (t.min < 0 || size < t.min) {
         t.min = size;
       }
     }
+
+    private void waste(int from, int to, boolean overwritten, long bytes, String path) {
+      if (bytes <= 0) {
+        return;
+      }
+      wastes.computeIfAbsent(List.of(from, to, overwritten ? 1 : 0), k -> new WasteSum()).add(bytes, path);
+    }
   }
 
-  /** Counts added, changed and removed files against {@code stacked}, then stacks the layer. */
-  private static int[] diffAndStack(FileTree layer, List<FileTree.Node> opaque, FileTree stacked) {
-    int added = 0;
-    int changed = 0;
-    int removed = 0;
-    for (FileTree.Node dir : opaque) {
-      Optional<FileTree.Node> below = stacked.get(dir.segments());
-      if (below.isPresent()) {
-        for (FileTree.Node child : List.copyOf(below.get().children().values())) {
-          removed += FileTree.fileCount(child);
-          FileTree.remove(child);
-        }
+  /** Bytes of one (adding layer, removing layer, kind): total, files, common directory, largest. */
+  private static final class WasteSum {
+    long bytes;
+    int files;
+    @Nullable String common;
+    String largest = "";
+    long largestBytes = -1;
+
+    void add(long size, String path) {
+      bytes += size;
+      files++;
+      if (size > largestBytes) {
+        largestBytes = size;
+        largest = path;
+      }
+      if (common == null) {
+        common = path;
+      } else {
+        common = commonDirectory(common, path);
       }
     }
-    for (FileTree.Node n : FileTree.preOrder(layer.root)) {
-      if (n == layer.root) {
-        continue;
-      }
-      Optional<FileTree.Node> below = stacked.get(n.segments());
-      if (n.isWhiteout()) {
-        if (below.isPresent()) {
-          removed += FileTree.fileCount(below.get());
-          FileTree.remove(below.get());
-        }
-        continue;
-      }
-      if (n.explicit && !n.dir) {
-        if (below.isPresent()) {
-          changed++;
-        } else {
-          added++;
-        }
-      }
-      // dive copies every node's info, an intermediate node's empty one included.
-      FileTree.Node target = stacked.add(n.segments());
-      target.size = n.size;
-      target.dir = n.dir;
-      target.explicit = n.explicit;
+
+    String summary() {
+      String c = Objects.requireNonNull(common);
+      return files == 1 || c.endsWith("/") ? c : c + "/";
     }
-    return new int[] {added, changed, removed};
+  }
+
+  /** The deepest directory (ending in {@code /}) holding both paths, or the path when equal. */
+  static String commonDirectory(String a, String b) {
+    if (a.equals(b)) {
+      return a;
+    }
+    int n = Math.min(a.length(), b.length());
+    int slash = 0;
+    for (int i = 0; i < n && a.charAt(i) == b.charAt(i); i++) {
+      if (a.charAt(i) == '/') {
+        slash = i;
+      }
+    }
+    if (a.length() != b.length()) {
+      String shorter = a.length() < b.length() ? a : b;
+      String longer = shorter == a ? b : a;
+      if (longer.startsWith(shorter) && (shorter.endsWith("/") || longer.charAt(shorter.length()) == '/')) {
+        return shorter.endsWith("/") ? shorter : shorter + "/";
+      }
+    }
+    return a.substring(0, slash + 1);
   }
 
   private static ImageReport report(
@@ -269,13 +538,14 @@ public final class ImageAnalyzer {
       List<ImageReport.Layer> layers,
       long sizeBytes,
       long userSizeBytes,
-      Map<String, Tally> tallies,
-      FileTree merged) {
+      Merge merge,
+      List<ImageReport.HistoryEntry> history) {
+    FileTree merged = merge.stacked;
     long minimum = 0;
     long discovered = 0;
     long wasted = 0;
     List<ImageReport.Inefficiency> inefficiencies = new ArrayList<>();
-    for (Map.Entry<String, Tally> e : tallies.entrySet()) {
+    for (Map.Entry<String, Tally> e : merge.tallies.entrySet()) {
       Tally t = e.getValue();
       minimum += t.min;
       discovered += t.cumulative;
@@ -329,6 +599,21 @@ public final class ImageAnalyzer {
         wastedUser,
         inefficiencies,
         files.subList(0, Math.min(TOP, files.size())),
-        dirs.subList(0, Math.min(TOP, dirs.size())));
+        dirs.subList(0, Math.min(TOP, dirs.size())),
+        history,
+        wastes(merge));
+  }
+
+  private static List<ImageReport.Waste> wastes(Merge merge) {
+    List<ImageReport.Waste> out = new ArrayList<>();
+    for (Map.Entry<List<Integer>, WasteSum> e : merge.wastes.entrySet()) {
+      WasteSum w = e.getValue();
+      List<Integer> k = e.getKey();
+      out.add(new ImageReport.Waste(k.get(0), k.get(1), k.get(2) == 1, w.bytes, w.files, w.summary(), w.largest));
+    }
+    out.sort(Comparator.comparingLong(ImageReport.Waste::bytes).reversed()
+        .thenComparingInt(ImageReport.Waste::addedBy)
+        .thenComparingInt(ImageReport.Waste::removedBy));
+    return out;
   }
 }

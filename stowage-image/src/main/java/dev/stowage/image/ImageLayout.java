@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,13 +20,30 @@ final class ImageLayout {
   private static final String MISSING_COMMAND = "(missing)";
   private static final int MAX_INDEX_DEPTH = 4;
 
-  /** One layer to read: where its bytes are, the expected diff_id and the creating command. */
-  record LayerRef(String blob, Optional<String> diffId, String command, boolean estargz) {}
+  /**
+   * One layer to read: where its bytes are, the expected diff_id, the creating command (cleaned,
+   * and as written in the history) and the index of that history entry (-1 when none).
+   */
+  record LayerRef(
+      String blob, Optional<String> diffId, String command, boolean estargz, String createdBy, int historyIndex) {
+    LayerRef(String blob, Optional<String> diffId, String command, boolean estargz) {
+      this(blob, diffId, command, estargz, command, -1);
+    }
+  }
+
+  /** The layers to read and the config's whole history, empty-layer entries included. */
+  record Image(List<LayerRef> layers, List<ImageReport.HistoryEntry> history) {}
 
   private ImageLayout() {}
 
   /** The docker save layout: the first image of {@code manifest.json}. */
   static List<LayerRef> docker(Blobs blobs, ImageSource source, ImageLimits limits)
+      throws ImageFormatException, IOException {
+    return dockerImage(blobs, source, limits).layers();
+  }
+
+  /** {@link #docker} with the history. */
+  static Image dockerImage(Blobs blobs, ImageSource source, ImageLimits limits)
       throws ImageFormatException, IOException {
     JsonNode manifest = json(blobs, "manifest.json", source, limits);
     if (!manifest.isArray() || manifest.isEmpty() || !manifest.get(0).isObject()) {
@@ -47,6 +65,13 @@ final class ImageLayout {
 
   /** The OCI layout: {@code index.json}, nested indexes, one manifest picked by platform. */
   static List<LayerRef> oci(
+      Blobs blobs, ImageSource source, Optional<String> platform, ImageLimits limits)
+      throws ImageFormatException, IOException {
+    return ociImage(blobs, source, platform, limits).layers();
+  }
+
+  /** {@link #oci} with the history. */
+  static Image ociImage(
       Blobs blobs, ImageSource source, Optional<String> platform, ImageLimits limits)
       throws ImageFormatException, IOException {
     if (!blobs.has("oci-layout")) {
@@ -153,7 +178,7 @@ final class ImageLayout {
    * Pairs layers with history as dive does: in order, each layer takes the next history entry not
    * marked {@code empty_layer}; layers left over say {@code (missing)}.
    */
-  private static List<LayerRef> withHistory(
+  static Image withHistory(
       List<String> blobNames, List<Boolean> estargz, JsonNode config, ImageSource source)
       throws ImageFormatException {
     JsonNode history = config.path("history");
@@ -163,21 +188,35 @@ final class ImageLayout {
           source + ": config lists " + diffIds.size() + " diff_ids for " + blobNames.size() + " layers");
     }
     List<LayerRef> out = new ArrayList<>();
+    int[] layerOf = new int[history.size()];
+    Arrays.fill(layerOf, -1);
     int h = 0;
     for (int i = 0; i < blobNames.size(); i++) {
       while (h < history.size() && history.get(h).path("empty_layer").asBoolean(false)) {
         h++;
       }
       String command = MISSING_COMMAND;
+      String createdBy = MISSING_COMMAND;
+      int historyIndex = -1;
       if (h < history.size()) {
-        command = command(history.get(h).path("created_by").asText(""));
+        createdBy = history.get(h).path("created_by").asText("");
+        command = command(createdBy);
+        historyIndex = h;
+        layerOf[h] = i;
         h++;
       }
       Optional<String> diffId =
           diffIds.isArray() ? Optional.of(diffIds.get(i).asText("")) : Optional.empty();
-      out.add(new LayerRef(blobNames.get(i), diffId, command, !estargz.isEmpty() && estargz.get(i)));
+      out.add(new LayerRef(
+          blobNames.get(i), diffId, command, !estargz.isEmpty() && estargz.get(i), createdBy, historyIndex));
     }
-    return out;
+    List<ImageReport.HistoryEntry> entries = new ArrayList<>();
+    for (int k = 0; k < history.size(); k++) {
+      JsonNode e = history.get(k);
+      entries.add(new ImageReport.HistoryEntry(
+          e.path("created_by").asText(""), e.path("empty_layer").asBoolean(false), layerOf[k]));
+    }
+    return new Image(out, entries);
   }
 
   /** The history's created_by without the legacy builder's no-op shell and BuildKit's marker. */

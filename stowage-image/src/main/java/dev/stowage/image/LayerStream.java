@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -24,15 +25,16 @@ final class LayerStream extends FilterInputStream {
 
   private final Counting compressed;
   private final ImageLimits limits;
-  private final long imageBytesBefore;
+  private final AtomicLong imageBytes;
   private final MessageDigest sha256;
+  private final byte[] skipBuffer = new byte[64 * 1024];
   private long uncompressed;
 
-  private LayerStream(InputStream decoded, Counting compressed, ImageLimits limits, long before) {
+  private LayerStream(InputStream decoded, Counting compressed, ImageLimits limits, AtomicLong imageBytes) {
     super(decoded);
     this.compressed = compressed;
     this.limits = limits;
-    this.imageBytesBefore = before;
+    this.imageBytes = imageBytes;
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -42,6 +44,15 @@ final class LayerStream extends FilterInputStream {
 
   /** Wraps {@code raw}; {@code imageBytesBefore} is what earlier layers already expanded to. */
   static LayerStream open(InputStream raw, ImageLimits limits, long imageBytesBefore)
+      throws IOException {
+    return open(raw, limits, new AtomicLong(imageBytesBefore));
+  }
+
+  /**
+   * Wraps {@code raw}; {@code imageBytes} counts what all layers of the image expanded to so far
+   * and is shared by the layers read at the same time.
+   */
+  static LayerStream open(InputStream raw, ImageLimits limits, AtomicLong imageBytes)
       throws IOException {
     Counting counted = new Counting(new BufferedInputStream(raw, 64 * 1024));
     BufferedInputStream peek = new BufferedInputStream(counted, 8);
@@ -61,7 +72,12 @@ final class LayerStream extends FilterInputStream {
     } else {
       decoded = peek;
     }
-    return new LayerStream(decoded, counted, limits, imageBytesBefore);
+    return new LayerStream(decoded, counted, limits, imageBytes);
+  }
+
+  /** Compressed bytes read so far. */
+  long compressedBytes() {
+    return compressed.count;
   }
 
   /** Uncompressed bytes read so far. */
@@ -71,9 +87,12 @@ final class LayerStream extends FilterInputStream {
 
   /** Reads to the end (a tar reader stops at its end marker) so the digest covers everything. */
   String drainAndDigest() throws IOException {
-    byte[] buf = new byte[16 * 1024];
-    while (read(buf, 0, buf.length) >= 0) {
+    while (read(skipBuffer, 0, skipBuffer.length) >= 0) {
       // hashing and counting happen in read
+    }
+    // Whatever follows the compressed stream (padding) still belongs to the blob.
+    while (compressed.read(skipBuffer, 0, skipBuffer.length) >= 0) {
+      // counted
     }
     return "sha256:" + HexFormat.of().formatHex(sha256.digest());
   }
@@ -91,7 +110,7 @@ final class LayerStream extends FilterInputStream {
     if (n > 0) {
       sha256.update(b, off, n);
       uncompressed += n;
-      check();
+      check(n);
     }
     return n;
   }
@@ -99,7 +118,7 @@ final class LayerStream extends FilterInputStream {
   @Override
   public long skip(long n) throws IOException {
     // Skipped bytes must be hashed and counted too.
-    byte[] buf = new byte[(int) Math.min(16 * 1024, Math.max(n, 1))];
+    byte[] buf = skipBuffer;
     long left = n;
     while (left > 0) {
       int r = read(buf, 0, (int) Math.min(buf.length, left));
@@ -116,11 +135,11 @@ final class LayerStream extends FilterInputStream {
     return false;
   }
 
-  private void check() throws LimitExceeded {
+  private void check(int n) throws LimitExceeded {
     if (uncompressed > limits.maxLayerBytes()) {
       throw new LimitExceeded("expands to more than " + limits.maxLayerBytes() + " bytes (decompression bomb?)");
     }
-    if (imageBytesBefore + uncompressed > limits.maxImageBytes()) {
+    if (imageBytes.addAndGet(n) > limits.maxImageBytes()) {
       throw new LimitExceeded("the image expands to more than " + limits.maxImageBytes() + " bytes");
     }
     if (uncompressed > limits.ratioGraceBytes()

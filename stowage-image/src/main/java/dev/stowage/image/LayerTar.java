@@ -3,93 +3,271 @@ package dev.stowage.image;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one layer blob as a tar stream for {@link ImageAnalyzer} and {@link LayerWalker}:
- * decompressed and limited by {@link LayerStream}, entry paths checked, estargz metadata left
- * out, read errors turned into {@link ImageFormatException}s naming the layer, and the content
- * digest checked against the config's diff_id. Stateless.
+ * A lean streaming reader of a layer's tar: ustar, GNU and PAX headers (long names and link names,
+ * {@code path} and {@code size} records), checksums verified. It keeps one 512-byte header buffer
+ * and allocates nothing per entry but the name, which matters when a layer holds a hundred
+ * thousand files. Entry contents are read with {@link #read} or skipped by the next {@link
+ * #next}. Not thread-safe.
  */
 final class LayerTar {
-  private static final Set<String> ESTARGZ_METADATA =
-      Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
+  private static final int BLOCK = 512;
+  /** PAX and GNU long-name records larger than this are refused (no name is that long). */
+  private static final int MAX_META = 1 << 20;
 
-  /** Receives each entry with its path components (empty for the root entry) and content. */
-  interface EntryHandler {
-    void entry(List<String> segments, TarArchiveEntry entry, InputStream content)
-        throws IOException, ImageFormatException;
+  /** The current entry; fields are overwritten by {@link #next}. */
+  static final class Entry {
+    String name = "";
+    long size;
+    byte type;
+
+    boolean isDirectory() {
+      return type == '5' || ((type == '0' || type == 0) && name.endsWith("/"));
+    }
+
+    /** A regular file (its data is its content). */
+    boolean isFile() {
+      return (type == '0' || type == 0 || type == '7') && !name.endsWith("/");
+    }
   }
 
-  /** The verified digest and the uncompressed size of a layer. */
-  record Result(String digest, long uncompressedBytes) {}
+  private final InputStream in;
+  private final byte[] header = new byte[BLOCK];
+  private final byte[] skip = new byte[16 * 1024];
+  private final Entry entry = new Entry();
+  private long remaining;
+  private long padding;
 
-  private LayerTar() {}
+  LayerTar(InputStream in) {
+    this.in = in;
+  }
 
   /**
-   * Streams the layer {@code ref}; {@code where} names it in messages ({@code layer 3 of SOURCE}),
-   * {@code imageBytesBefore} is what earlier layers expanded to and {@code entries} counts the
-   * image's entries against {@link ImageLimits#maxEntries}.
+   * The next entry, or null at the end of the archive.
+   *
+   * @throws EOFException when the stream ends inside a header or an entry
+   * @throws IOException with "bad header checksum" when a header is not a tar header
    */
-  static Result read(
-      Blobs blobs,
-      ImageLayout.LayerRef ref,
-      String where,
-      ImageLimits limits,
-      long imageBytesBefore,
-      AtomicLong entries,
-      EntryHandler handler)
-      throws ImageFormatException, IOException {
-    Optional<InputStream> raw = blobs.open(ref.blob());
-    if (raw.isEmpty()) {
-      throw new ImageFormatException(where + ": missing blob " + ref.blob());
-    }
-    String digest;
-    long uncompressed;
-    try (LayerStream in = LayerStream.open(raw.get(), limits, imageBytesBefore)) {
-      TarArchiveInputStream tar = new TarArchiveInputStream(in);
-      int read = 0;
-      try {
-        TarArchiveEntry e;
-        while ((e = tar.getNextEntry()) != null) {
-          read++;
-          if (entries.incrementAndGet() > limits.maxEntries()) {
-            throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
-          }
-          List<String> segments = ImageAnalyzer.segments(e.getName(), where);
-          if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
-            continue;
-          }
-          if (e.getSize() < 0) {
-            throw new ImageFormatException(where + ": negative size for " + e.getName());
-          }
-          handler.entry(segments, e, tar);
-        }
-        digest = in.drainAndDigest();
-      } catch (LayerStream.LimitExceeded ex) {
-        throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
-      } catch (EOFException ex) {
-        throw new ImageFormatException(where + ": truncated stream", ex);
-      } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
-        String msg = String.valueOf(ex.getMessage());
-        if (msg.toLowerCase(Locale.ROOT).contains("truncated")) {
-          throw new ImageFormatException(where + ": truncated stream", ex);
-        }
-        throw new ImageFormatException(
-            where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+  @Nullable Entry next() throws IOException {
+    skipFully(remaining + padding);
+    remaining = 0;
+    padding = 0;
+    String longName = null;
+    String paxPath = null;
+    long paxSize = -1;
+    while (true) {
+      int n = in.readNBytes(header, 0, BLOCK);
+      if (n == 0) {
+        return null; // no end-of-archive blocks (or an empty layer): tolerated, as tar does
       }
-      uncompressed = in.uncompressedBytes();
+      if (n < BLOCK) {
+        throw new EOFException("truncated header");
+      }
+      if (isZero(header)) {
+        return null;
+      }
+      verifyChecksum();
+      byte type = header[156];
+      long size = number(124, 12);
+      if (size < 0) {
+        throw new IOException("negative entry size");
+      }
+      switch (type) {
+        case 'x' -> {
+          byte[] pax = meta(size);
+          String[] found = pax(pax);
+          if (found[0] != null) {
+            paxPath = found[0];
+          }
+          if (found[1] != null) {
+            paxSize = Long.parseLong(found[1]);
+          }
+          continue;
+        }
+        case 'g' -> {
+          meta(size); // global PAX records: nothing Stowage uses
+          continue;
+        }
+        case 'L' -> {
+          longName = cString(meta(size), 0, (int) size);
+          continue;
+        }
+        case 'K' -> {
+          meta(size); // a long link name: Stowage does not follow links
+          continue;
+        }
+        default -> {
+          // an entry
+        }
+      }
+      String name = paxPath != null ? paxPath : longName != null ? longName : ustarName();
+      entry.name = name;
+      entry.type = type;
+      entry.size = paxSize >= 0 ? paxSize : size;
+      // Links, devices, directories and FIFOs carry no data whatever the size field says.
+      long data = (type == '1' || type == '2' || type == '3' || type == '4' || type == '5' || type == '6') ? 0 : entry.size;
+      remaining = data;
+      padding = (BLOCK - data % BLOCK) % BLOCK;
+      return entry;
     }
-    if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(digest)) {
-      throw new ImageFormatException(
-          where + ": content digest " + digest + " does not match the config's diff_id " + ref.diffId().get());
+  }
+
+  /** Reads the current entry's data; -1 at its end. */
+  int read(byte[] b, int off, int len) throws IOException {
+    if (remaining <= 0) {
+      return -1;
     }
-    return new Result(digest, uncompressed);
+    int n = in.read(b, off, (int) Math.min(len, remaining));
+    if (n < 0) {
+      throw new EOFException("truncated entry");
+    }
+    remaining -= n;
+    return n;
+  }
+
+  private void skipFully(long n) throws IOException {
+    long left = n;
+    while (left > 0) {
+      int r = in.read(skip, 0, (int) Math.min(skip.length, left));
+      if (r < 0) {
+        throw new EOFException("truncated entry");
+      }
+      left -= r;
+    }
+  }
+
+  private byte[] meta(long size) throws IOException {
+    if (size > MAX_META) {
+      throw new IOException("extended header of " + size + " bytes");
+    }
+    byte[] data = in.readNBytes((int) size);
+    if (data.length < size) {
+      throw new EOFException("truncated extended header");
+    }
+    skipFully((BLOCK - size % BLOCK) % BLOCK);
+    return data;
+  }
+
+  /** The {@code path} and {@code size} values of PAX records ({@code "LEN key=value\n"}). */
+  private static @Nullable String[] pax(byte[] data) throws IOException {
+    String[] out = new String[2];
+    int i = 0;
+    while (i < data.length) {
+      int sp = i;
+      int len = 0;
+      while (sp < data.length && data[sp] >= '0' && data[sp] <= '9') {
+        len = len * 10 + (data[sp] - '0');
+        if (len > data.length) {
+          throw new IOException("bad PAX record length");
+        }
+        sp++;
+      }
+      if (len == 0) {
+        break; // trailing NULs
+      }
+      if (sp >= data.length || data[sp] != ' ' || i + len > data.length || data[i + len - 1] != '\n') {
+        throw new IOException("bad PAX record");
+      }
+      int eq = sp + 1;
+      while (eq < i + len && data[eq] != '=') {
+        eq++;
+      }
+      if (eq >= i + len) {
+        throw new IOException("bad PAX record");
+      }
+      String key = new String(data, sp + 1, eq - sp - 1, StandardCharsets.UTF_8);
+      String value = new String(data, eq + 1, i + len - 1 - (eq + 1), StandardCharsets.UTF_8);
+      if (key.equals("path")) {
+        out[0] = value;
+      } else if (key.equals("size")) {
+        out[1] = value;
+      }
+      i += len;
+    }
+    return out;
+  }
+
+  private String ustarName() {
+    String name = cString(header, 0, 100);
+    // POSIX ustar ("ustar\0" "00") keeps a prefix; GNU's "ustar  " uses that area otherwise.
+    boolean posix = header[257] == 'u' && header[258] == 's' && header[259] == 't' && header[260] == 'a'
+        && header[261] == 'r' && header[262] == 0;
+    if (posix && header[345] != 0) {
+      return cString(header, 345, 155) + "/" + name;
+    }
+    return name;
+  }
+
+  private static String cString(byte[] b, int off, int len) {
+    int end = off;
+    while (end < off + len && b[end] != 0) {
+      end++;
+    }
+    return new String(b, off, end - off, StandardCharsets.UTF_8);
+  }
+
+  /** An octal field (NUL or space terminated) or GNU's base-256 for large values. */
+  private long number(int off, int len) throws IOException {
+    if ((header[off] & 0x80) != 0) {
+      if ((header[off] & 0x40) != 0) {
+        return -1; // negative base-256
+      }
+      long v = header[off] & 0x3f;
+      for (int i = off + 1; i < off + len; i++) {
+        if (v > (Long.MAX_VALUE >> 8)) {
+          throw new IOException("entry size too large");
+        }
+        v = (v << 8) | (header[i] & 0xff);
+      }
+      return v;
+    }
+    long v = 0;
+    int i = off;
+    int end = off + len;
+    while (i < end && (header[i] == ' ' || header[i] == 0)) {
+      i++;
+    }
+    for (; i < end && header[i] != 0 && header[i] != ' '; i++) {
+      byte c = header[i];
+      if (c < '0' || c > '7') {
+        throw new IOException("bad header checksum or number");
+      }
+      if (v > (Long.MAX_VALUE >> 3)) {
+        throw new IOException("entry size too large");
+      }
+      v = (v << 3) | (c - '0');
+    }
+    return v;
+  }
+
+  private void verifyChecksum() throws IOException {
+    long unsigned = 0;
+    long signed = 0;
+    for (int i = 0; i < BLOCK; i++) {
+      byte b = (i >= 148 && i < 156) ? (byte) ' ' : header[i];
+      unsigned += b & 0xff;
+      signed += b;
+    }
+    long stored;
+    try {
+      stored = number(148, 8);
+    } catch (IOException e) {
+      throw new IOException("bad header checksum");
+    }
+    if (stored != unsigned && stored != signed) {
+      throw new IOException("bad header checksum");
+    }
+  }
+
+  private static boolean isZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

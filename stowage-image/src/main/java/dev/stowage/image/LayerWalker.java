@@ -80,7 +80,7 @@ public final class LayerWalker {
   /** Walks {@code source}; {@code platform} picks a manifest from an index. */
   public List<Layer> walk(ImageSource source, Optional<String> platform, Visitor visitor)
       throws ImageFormatException, IOException {
-    return ImageAnalyzer.open(source, platform, limits, (blobs, refs) -> walk(source, blobs, refs, visitor));
+    return ImageAnalyzer.open(source, platform, limits, (blobs, image) -> walk(source, blobs, image.layers(), visitor));
   }
 
   private List<Layer> walk(ImageSource source, Blobs blobs, List<ImageLayout.LayerRef> refs, Visitor visitor)
@@ -91,7 +91,7 @@ public final class LayerWalker {
     for (int i = 0; i < refs.size(); i++) {
       ImageLayout.LayerRef ref = refs.get(i);
       int index = i;
-      LayerTar.Result read = LayerTar.read(blobs, ref, "layer " + i + " of " + source, limits, imageBytes, entries,
+      LayerEntries.Result read = LayerEntries.read(blobs, ref, "layer " + i + " of " + source, limits, imageBytes, entries,
           (segments, e, content) -> {
             if (!segments.isEmpty()) {
               visitor.entry(index, ref.command(), entry(segments, e), new FilterInputStream(content) {

@@ -51,6 +51,97 @@ class ImageAnalyzerTest {
     assertThat(r.layers().get(3).command()).isEqualTo("/bin/sh -c cp /somefile.txt /root/example/somefile1.txt");
   }
 
+  /**
+   * Each layer against {@code tar -tvf} of its layer.tar (non-directory entries and their sizes;
+   * the archive's layers are plain tars, so compressed and uncompressed sizes are the tar's).
+   */
+  @Test
+  void perLayerNumbersMatchTheLayerTars() throws Exception {
+    ImageReport r = analyze("docker-archive:" + fixtures().resolve("test-docker-image.tar"));
+    List<ImageReport.Layer> l = r.layers();
+    // layer 0, busybox: 6 regular files and 392 hard links, 1,154,361 bytes, 1,369,600-byte tar
+    assertThat(l.get(0).added()).isEqualTo(398);
+    assertThat(l.get(0).addedBytes()).isEqualTo(1154361);
+    assertThat(l.get(0).sizeBytes()).isEqualTo(1154361);
+    assertThat(l.get(0).compressedBytes()).isEqualTo(1369600);
+    assertThat(l.get(0).uncompressedBytes()).isEqualTo(1369600);
+    assertThat(l.get(0).digest()).startsWith("sha256:23bc2b70b201");
+    assertThat(l.get(0).command()).isEqualTo("ADD file:ce026b62356eec3ad1214f92be2c9dc063fe205bd5e600be3492c4dfb17148bd in /");
+    assertThat(l.get(0).historyIndex()).isZero();
+    // ADD README.md /somefile.txt: one 6405-byte file in an 8192-byte tar; history entry 1 is CMD (empty)
+    assertThat(l.get(1)).extracting(ImageReport.Layer::added, ImageReport.Layer::addedBytes,
+        ImageReport.Layer::compressedBytes, ImageReport.Layer::historyIndex).containsExactly(1, 6405L, 8192L, 2);
+    assertThat(l.get(1).digest()).startsWith("sha256:a65b7d7ac139");
+    // RUN mkdir -p: directories only
+    assertThat(counts(l.get(2))).containsExactly(0, 0, 0, 0L, 0L, 0L);
+    assertThat(l.get(2).uncompressedBytes()).isEqualTo(3072);
+    assertThat(counts(l.get(3))).containsExactly(1, 0, 0, 6405L, 0L, 0L); // cp somefile1
+    assertThat(counts(l.get(4))).containsExactly(0, 1, 0, 0L, 6405L, 0L); // chmod 444 somefile1
+    assertThat(counts(l.get(5))).containsExactly(1, 0, 0, 6405L, 0L, 0L); // cp somefile2
+    assertThat(counts(l.get(6))).containsExactly(1, 0, 0, 6405L, 0L, 0L); // cp somefile3
+    assertThat(counts(l.get(7))).containsExactly(1, 0, 1, 6405L, 0L, 6405L); // mv somefile3 saved.txt
+    assertThat(counts(l.get(8))).containsExactly(1, 0, 0, 6405L, 0L, 0L); // cp .saved.txt
+    assertThat(counts(l.get(9))).containsExactly(0, 0, 2, 0L, 0L, 12810L); // rm -rf /root/example/
+    assertThat(counts(l.get(10))).containsExactly(2, 0, 0, 2187L, 0L, 0L); // ADD .scripts/: 917 + 1270
+    assertThat(counts(l.get(11))).containsExactly(1, 0, 0, 6405L, 0L, 0L);
+    assertThat(counts(l.get(12))).containsExactly(1, 0, 0, 6405L, 0L, 0L);
+    assertThat(counts(l.get(13))).containsExactly(0, 1, 0, 0L, 6405L, 0L); // chmod +x saved.txt
+    assertThat(l.get(13).command()).isEqualTo("/bin/sh -c chmod +x /root/saved.txt");
+    assertThat(l.get(13).historyIndex()).isEqualTo(14);
+    assertThat(r.history()).hasSize(15);
+    assertThat(r.history().get(1)).isEqualTo(new ImageReport.HistoryEntry("/bin/sh -c #(nop)  CMD [\"sh\"]", true, -1));
+    assertThat(l.stream().mapToLong(ImageReport.Layer::uncompressedBytes).sum())
+        .isEqualTo(1369600 + 8192 + 3072 + 9216 * 4 + 9728 + 8704 + 2048 + 5632 + 8704 + 9216 + 8704);
+  }
+
+  /** The merged tree's largest files and directories, from the layer listings above. */
+  @Test
+  void largestFilesAndDirectoriesOfTheMergedTree() throws Exception {
+    ImageReport r = analyze("docker-archive:" + fixtures().resolve("test-docker-image.tar"));
+    assertThat(r.largestFiles()).startsWith(
+        new ImageReport.PathSize("/bin/[", 1075464),
+        new ImageReport.PathSize("/bin/getconf", 77880),
+        new ImageReport.PathSize("/root/.data/saved.again2.txt", 6405),
+        new ImageReport.PathSize("/root/.saved.txt", 6405),
+        new ImageReport.PathSize("/root/saved.txt", 6405),
+        new ImageReport.PathSize("/somefile.txt", 6405),
+        new ImageReport.PathSize("/tmp/saved.again1.txt", 6405),
+        new ImageReport.PathSize("/root/.data/test.sh", 1270),
+        new ImageReport.PathSize("/root/.data/tag.sh", 917),
+        new ImageReport.PathSize("/etc/passwd", 340));
+    assertThat(r.largestDirectories()).startsWith(
+        new ImageReport.PathSize("/bin", 1153344),
+        new ImageReport.PathSize("/root", 6405 * 3 + 917 + 1270),
+        new ImageReport.PathSize("/root/.data", 6405 + 917 + 1270),
+        new ImageReport.PathSize("/tmp", 6405),
+        new ImageReport.PathSize("/etc", 1017));
+  }
+
+  /** Every byte that a later layer deleted or overwrote, and which layers did it. */
+  @Test
+  void wasteIsAttributedToTheLayersThatAddedAndRemovedIt() throws Exception {
+    ImageReport r = analyze("docker-archive:" + fixtures().resolve("test-docker-image.tar"));
+    assertThat(r.wastes()).containsExactly(
+        new ImageReport.Waste(3, 4, true, 6405, 1, "/root/example/somefile1.txt", "/root/example/somefile1.txt"),
+        new ImageReport.Waste(4, 9, false, 6405, 1, "/root/example/somefile1.txt", "/root/example/somefile1.txt"),
+        new ImageReport.Waste(5, 9, false, 6405, 1, "/root/example/somefile2.txt", "/root/example/somefile2.txt"),
+        new ImageReport.Waste(6, 7, false, 6405, 1, "/root/example/somefile3.txt", "/root/example/somefile3.txt"),
+        new ImageReport.Waste(7, 13, true, 6405, 1, "/root/saved.txt", "/root/saved.txt"));
+  }
+
+  @Test
+  void commonDirectoryOfWastedPaths() {
+    assertThat(ImageAnalyzer.commonDirectory("/a/b/c", "/a/b/d")).isEqualTo("/a/b/");
+    assertThat(ImageAnalyzer.commonDirectory("/a/bc", "/a/bd")).isEqualTo("/a/");
+    assertThat(ImageAnalyzer.commonDirectory("/a/b/", "/a/b/c/d")).isEqualTo("/a/b/");
+    assertThat(ImageAnalyzer.commonDirectory("/x", "/y")).isEqualTo("/");
+    assertThat(ImageAnalyzer.commonDirectory("/a/b", "/a/b")).isEqualTo("/a/b");
+  }
+
+  private static List<Object> counts(ImageReport.Layer l) {
+    return List.of(l.added(), l.changed(), l.removed(), l.addedBytes(), l.changedBytes(), l.removedBytes());
+  }
+
   @Test
   void wasteFollowsFromTheDockerfile() throws Exception {
     ImageReport r = analyze(fixtures().resolve("test-docker-image.tar").toString());
@@ -90,7 +181,8 @@ class ImageAnalyzerTest {
     ImageReport r = analyze("oci-archive:" + fixtures().resolve(name));
     ImageReport bare = analyze(fixtures().resolve(name).toString());
     assertThat(bare).isEqualTo(new ImageReport(bare.source(), r.layers(), r.sizeBytes(), r.userSizeBytes(),
-        r.efficiency(), r.wastedBytes(), r.wastedUserPercent(), r.inefficiencies(), r.largestFiles(), r.largestDirectories()));
+        r.efficiency(), r.wastedBytes(), r.wastedUserPercent(), r.inefficiencies(), r.largestFiles(), r.largestDirectories(),
+        r.history(), r.wastes()));
     assertThat(r.layers()).hasSize(1);
     ImageReport.Layer l = r.layers().get(0);
     assertThat(l.command()).isEqualTo("COPY README.md /README.md");
@@ -242,6 +334,30 @@ class ImageAnalyzerTest {
     assertThat(r.inefficiencies()).containsExactly(new ImageReport.Inefficiency("/b/three", 2, 3));
     assertThat(r.sizeBytes()).isEqualTo(10);
     assertThat(r.userSizeBytes()).isEqualTo(1);
+    // The opaque a/ and the whiteout of b/three delete all three base files: 4 + 2 + 3 bytes.
+    assertThat(List.of(top.addedBytes(), top.changedBytes(), top.removedBytes())).containsExactly(1L, 0L, 9L);
+    assertThat(r.wastes()).containsExactly(new ImageReport.Waste(0, 1, false, 9, 3, "/", "/a/one"));
+  }
+
+  /** Layers are read in parallel; the error reported is the first broken layer's, in order. */
+  @Test
+  void reportsTheFirstBrokenLayerInOrder() throws Exception {
+    Path layout = dir.resolve("broken");
+    Files.createDirectories(layout.resolve("blobs/sha256"));
+    Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    String good = blob(layout, tarOf("a", "1"));
+    String junk1 = blob(layout, "first junk layer, not a tar\n".repeat(40).getBytes(StandardCharsets.UTF_8));
+    String junk2 = blob(layout, "second junk layer, not a tar either\n".repeat(400).getBytes(StandardCharsets.UTF_8));
+    String config = blob(layout, "{}".getBytes(StandardCharsets.UTF_8));
+    String manifest = blob(layout, ("{\"schemaVersion\":2,\"config\":{\"digest\":\"" + config + "\"},\"layers\":["
+        + "{\"digest\":\"" + good + "\"},{\"digest\":\"" + junk1 + "\"},{\"digest\":\"" + junk2 + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8));
+    Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[{\"digest\":\"" + manifest + "\"}]}");
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> analyze("oci:" + layout))
+          .isInstanceOf(ImageFormatException.class)
+          .hasMessageStartingWith("layer 1 of oci:" + layout + ": not a tar stream");
+    }
   }
 
   private static String blob(Path layout, byte[] bytes) throws Exception {

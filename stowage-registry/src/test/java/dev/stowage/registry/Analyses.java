@@ -6,9 +6,13 @@ import dev.stowage.dockerfile.ImageReference;
 import dev.stowage.image.ImageAnalyzer;
 import dev.stowage.image.ImageReport;
 import dev.stowage.image.ImageSource;
+import java.util.List;
 import java.util.Optional;
 
-/** Analyses of pulled and local images, compared on everything but the source name. */
+/**
+ * Analyses of pulled and local images, compared on everything but the source name and the layers'
+ * compressed sizes (a push may compress a layer the archive holds uncompressed).
+ */
 final class Analyses {
   private static final ImageAnalyzer ANALYZER = ImageAnalyzer.create();
 
@@ -29,8 +33,14 @@ final class Analyses {
   }
 
   private static ImageReport renamed(ImageReport r) {
+    List<ImageReport.Layer> layers =
+        r.layers().stream()
+            .map(l -> new ImageReport.Layer(l.index(), l.digest(), l.sizeBytes(), l.command(), l.added(),
+                l.changed(), l.removed(), -1, l.uncompressedBytes(), l.addedBytes(), l.changedBytes(),
+                l.removedBytes(), l.createdBy(), l.historyIndex()))
+            .toList();
     return new ImageReport(
-        "image", r.layers(), r.sizeBytes(), r.userSizeBytes(), r.efficiency(), r.wastedBytes(),
+        "image", layers, r.sizeBytes(), r.userSizeBytes(), r.efficiency(), r.wastedBytes(),
         r.wastedUserPercent(), r.inefficiencies(), r.largestFiles(), r.largestDirectories());
   }
 }

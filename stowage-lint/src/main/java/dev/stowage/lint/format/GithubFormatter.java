@@ -12,7 +12,7 @@ import java.util.List;
  * notice}. As GitHub's runner expects (actions/toolkit's command escaping), the message escapes
  * {@code %}, CR and LF, and property values also {@code :} and {@code ,}. Stateless.
  */
-final class GithubFormatter implements FindingsFormatter {
+public final class GithubFormatter implements FindingsFormatter {
   @Override
   public void write(List<FileResult> results, Writer out) throws IOException {
     for (FileResult r : results) {
@@ -48,12 +48,13 @@ final class GithubFormatter implements FindingsFormatter {
   }
 
   /** Escaped as the runner expects; other control characters shown as {@code ?}. */
-  static String data(String text) {
+  public static String data(String text) {
     return TtyFormatter.printable(
         text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
   }
 
-  static String property(String text) {
+  /** A property value ({@code title=...}) escaped as the runner expects. */
+  public static String property(String text) {
     return data(text).replace(":", "%3A").replace(",", "%2C");
   }
 }

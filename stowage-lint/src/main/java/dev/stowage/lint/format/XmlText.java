@@ -1,7 +1,7 @@
 package dev.stowage.lint.format;
 
 /** Escaping for the XML formatters (XML 1.0, section 2.2 and 2.4). Stateless. */
-final class XmlText {
+public final class XmlText {
   private XmlText() {}
 
   /**
@@ -9,7 +9,7 @@ final class XmlText {
    * both quotes as entities, tab, newline and carriage return as character references (so an
    * attribute keeps them), characters XML 1.0 forbids dropped.
    */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder s = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);

@@ -1,0 +1,95 @@
+package dev.stowage.image;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads one layer blob as a tar stream for {@link ImageAnalyzer} and {@link LayerWalker}:
+ * decompressed and limited by {@link LayerStream}, entry paths checked, estargz metadata left
+ * out, read errors turned into {@link ImageFormatException}s naming the layer, and the content
+ * digest checked against the config's diff_id. Stateless.
+ */
+final class LayerEntries {
+  private static final Set<String> ESTARGZ_METADATA =
+      Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
+
+  /** Receives each entry with its path components (empty for the root entry) and content. */
+  interface EntryHandler {
+    void entry(List<String> segments, TarArchiveEntry entry, InputStream content)
+        throws IOException, ImageFormatException;
+  }
+
+  /** The verified digest and the uncompressed size of a layer. */
+  record Result(String digest, long uncompressedBytes) {}
+
+  private LayerEntries() {}
+
+  /**
+   * Streams the layer {@code ref}; {@code where} names it in messages ({@code layer 3 of SOURCE}),
+   * {@code imageBytesBefore} is what earlier layers expanded to and {@code entries} counts the
+   * image's entries against {@link ImageLimits#maxEntries}.
+   */
+  static Result read(
+      Blobs blobs,
+      ImageLayout.LayerRef ref,
+      String where,
+      ImageLimits limits,
+      long imageBytesBefore,
+      AtomicLong entries,
+      EntryHandler handler)
+      throws ImageFormatException, IOException {
+    Optional<InputStream> raw = blobs.open(ref.blob());
+    if (raw.isEmpty()) {
+      throw new ImageFormatException(where + ": missing blob " + ref.blob());
+    }
+    String digest;
+    long uncompressed;
+    try (LayerStream in = LayerStream.open(raw.get(), limits, imageBytesBefore)) {
+      TarArchiveInputStream tar = new TarArchiveInputStream(in);
+      int read = 0;
+      try {
+        TarArchiveEntry e;
+        while ((e = tar.getNextEntry()) != null) {
+          read++;
+          if (entries.incrementAndGet() > limits.maxEntries()) {
+            throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
+          }
+          List<String> segments = ImageAnalyzer.segments(e.getName(), where);
+          if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
+            continue;
+          }
+          if (e.getSize() < 0) {
+            throw new ImageFormatException(where + ": negative size for " + e.getName());
+          }
+          handler.entry(segments, e, tar);
+        }
+        digest = in.drainAndDigest();
+      } catch (LayerStream.LimitExceeded ex) {
+        throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
+      } catch (EOFException ex) {
+        throw new ImageFormatException(where + ": truncated stream", ex);
+      } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
+        String msg = String.valueOf(ex.getMessage());
+        if (msg.toLowerCase(Locale.ROOT).contains("truncated")) {
+          throw new ImageFormatException(where + ": truncated stream", ex);
+        }
+        throw new ImageFormatException(
+            where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+      }
+      uncompressed = in.uncompressedBytes();
+    }
+    if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(digest)) {
+      throw new ImageFormatException(
+          where + ": content digest " + digest + " does not match the config's diff_id " + ref.diffId().get());
+    }
+    return new Result(digest, uncompressed);
+  }
+}
