@@ -49,19 +49,34 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
     T read(ImageContent content) throws ImageFormatException, IOException;
   }
 
-  /** The image analysis as a {@link Reader}. */
-  static Reader<ImageReport> analysis(ImageAnalyzer analyzer) {
+  /** {@link Reader#read(ImageSource, Optional)} alone. */
+  interface LocalReader<T> {
+    T read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException;
+  }
+
+  /** {@link Reader#read(ImageContent)} alone. */
+  interface FetchedReader<T> {
+    T read(ImageContent content) throws ImageFormatException, IOException;
+  }
+
+  /** A {@link Reader} from its two halves, e.g. a scanner's two {@code scan} methods. */
+  static <T> Reader<T> reader(LocalReader<T> local, FetchedReader<T> fetched) {
     return new Reader<>() {
       @Override
-      public ImageReport read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException {
-        return analyzer.analyze(source, platform);
+      public T read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException {
+        return local.read(source, platform);
       }
 
       @Override
-      public ImageReport read(ImageContent content) throws ImageFormatException, IOException {
-        return analyzer.analyze(content, Optional.empty());
+      public T read(ImageContent content) throws ImageFormatException, IOException {
+        return fetched.read(content);
       }
     };
+  }
+
+  /** The image analysis as a {@link Reader}. */
+  static Reader<ImageReport> analysis(ImageAnalyzer analyzer) {
+    return reader(analyzer::analyze, content -> analyzer.analyze(content, Optional.empty()));
   }
 
   <T> T read(String argument, Reader<T> reader) throws UserInputException, EnvironmentException {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
           + " their package URLs and the layer that added each, as a CycloneDX 1.6 or SPDX 2.3"
           + " JSON document. The layers are read once; packages deleted by a later layer are"
           + " left out.",
-      "SOURCE is docker-archive:PATH, oci-archive:PATH, oci:DIR or a bare path (sniffed)."
+      "SOURCE is docker-archive:PATH, oci-archive:PATH, oci:DIR, docker-daemon:REF, a registry"
+          + " reference (HOST/REPO:TAG, HOST/REPO@sha256:..., docker://REF) or a bare path (sniffed)."
     })
 final class SbomCommand implements Callable<Integer> {
   /** The document formats. */
@@ -83,7 +85,8 @@ final class SbomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
-    Sbom sbom = ImageInput.read(source, s -> SbomScanner.create().scan(s, Optional.ofNullable(platform)));
+    Sbom sbom = new ImageSources(Optional.ofNullable(platform), Set.of(), System.getenv())
+            .read(source, ImageSources.reader(SbomScanner.create()::scan, SbomScanner.create()::scan));
     SbomDocument doc = SbomDocument.now();
     String text = switch (format) {
       case CYCLONEDX_JSON -> CycloneDx.write(sbom, doc);

@@ -7,6 +7,7 @@ import dev.stowage.image.secrets.SecretScanner;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
           + " (.env, .npmrc, .pypirc, docker config.json) in every layer of an image, also those"
           + " that a later layer deletes, and prints each with its path, line and layer, the value"
           + " redacted to its first four characters and its length.",
-      "SOURCE is docker-archive:PATH, oci-archive:PATH, oci:DIR or a bare path (sniffed).",
+      "SOURCE is docker-archive:PATH, oci-archive:PATH, oci:DIR, docker-daemon:REF, a registry"
+          + " reference (HOST/REPO:TAG, HOST/REPO@sha256:..., docker://REF) or a bare path (sniffed).",
       "FORMAT is tty (default) or json. With --ci, any secret exits with 1."
     })
 final class SecretsCommand implements Callable<Integer> {
@@ -51,7 +53,8 @@ final class SecretsCommand implements Callable<Integer> {
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
     SecretScanner.Report report =
-        ImageInput.read(source, s -> SecretScanner.create().scan(s, Optional.ofNullable(platform)));
+        new ImageSources(Optional.ofNullable(platform), Set.of(), System.getenv())
+            .read(source, ImageSources.reader(SecretScanner.create()::scan, SecretScanner.create()::scan));
     boolean failed = ci && !report.findings().isEmpty();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -51,6 +51,23 @@ class ImageSourcesIT {
   }
 
   @Test
+  void sbomAndSecretsReadRegistryReferencesToo() throws Exception {
+    String ref = REGISTRY.host() + "/dive/test:1";
+    Cli.Result pulled = Cli.run("secrets", "--format", "json", ref);
+    Cli.Result local = Cli.run("secrets", "--format", "json", archive());
+    assertThat(pulled.exitCode()).as(pulled.err()).isZero();
+    JsonNode p = MAPPER.readTree(pulled.out());
+    JsonNode l = MAPPER.readTree(local.out());
+    assertThat(p.get("source").asText()).isEqualTo(ref);
+    assertThat(p.get("layers")).isEqualTo(l.get("layers"));
+    assertThat(p.get("findings")).isEqualTo(l.get("findings"));
+
+    Cli.Result sbom = Cli.run("sbom", "--format", "spdx-json", ref);
+    assertThat(sbom.exitCode()).as(sbom.err()).isZero();
+    assertThat(MAPPER.readTree(sbom.out()).get("spdxVersion").asText()).isEqualTo("SPDX-2.3");
+  }
+
+  @Test
   void unknownTagExitsWithTwoNamingTheReference() {
     String ref = REGISTRY.host() + "/dive/test:missing";
     Cli.Result r = Cli.run("image", ref);

@@ -83,6 +83,12 @@ public final class LayerWalker {
     return ImageAnalyzer.open(source, platform, limits, (blobs, image) -> walk(source, blobs, image.layers(), visitor));
   }
 
+  /** Walks an image fetched by digest (a registry); closes {@code content}. */
+  public List<Layer> walk(ImageContent content, Visitor visitor) throws ImageFormatException, IOException {
+    ImageSource source = new ImageSource(ImageSource.Kind.REGISTRY, java.nio.file.Path.of(""), content.name());
+    return ImageAnalyzer.open(content, Optional.empty(), limits, (blobs, image) -> walk(source, blobs, image.layers(), visitor));
+  }
+
   private List<Layer> walk(ImageSource source, Blobs blobs, List<ImageLayout.LayerRef> refs, Visitor visitor)
       throws ImageFormatException, IOException {
     List<Layer> layers = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.stowage.image.sbom;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURLBuilder;
+import dev.stowage.image.ImageContent;
 import dev.stowage.image.ImageFormatException;
 import dev.stowage.image.ImageSource;
 import dev.stowage.image.LayerWalker;
@@ -49,7 +50,19 @@ public final class SbomScanner {
    */
   public Sbom scan(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException {
     Collector c = new Collector();
-    List<LayerWalker.Layer> layers = walker.walk(source, platform, c);
+    return result(source.toString(), walker.walk(source, platform, c), c);
+  }
+
+  /**
+   * Scans an image fetched by digest (a registry), already narrowed to one platform; closes
+   * {@code content}.
+   */
+  public Sbom scan(ImageContent content) throws ImageFormatException, IOException {
+    Collector c = new Collector();
+    return result(content.name(), walker.walk(content, c), c);
+  }
+
+  private Sbom result(String sourceName, List<LayerWalker.Layer> layers, Collector c) {
     Optional<Sbom.Distro> distro = c.distro();
     List<SbomPackage> packages = new ArrayList<>();
     for (Map.Entry<String, Kept> e : c.byPath.entrySet()) {
@@ -65,7 +78,7 @@ public final class SbomScanner {
         .thenComparing(SbomPackage::name)
         .thenComparing(SbomPackage::version)
         .thenComparing(SbomPackage::path));
-    return new Sbom(source.toString(), distro, layers, packages);
+    return new Sbom(sourceName, distro, layers, packages);
   }
 
   private static Map<String, String> properties(Found f) {

@@ -1,5 +1,6 @@
 package dev.stowage.image.secrets;
 
+import dev.stowage.image.ImageContent;
 import dev.stowage.image.ImageFormatException;
 import dev.stowage.image.ImageSource;
 import dev.stowage.image.LayerWalker;
@@ -60,7 +61,19 @@ public final class SecretScanner {
    */
   public Report scan(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException {
     Collector c = new Collector();
-    List<LayerWalker.Layer> layers = walker.walk(source, platform, c);
+    return result(source.toString(), walker.walk(source, platform, c), c);
+  }
+
+  /**
+   * Scans an image fetched by digest (a registry), already narrowed to one platform; closes
+   * {@code content}.
+   */
+  public Report scan(ImageContent content) throws ImageFormatException, IOException {
+    Collector c = new Collector();
+    return result(content.name(), walker.walk(content, c), c);
+  }
+
+  private Report result(String sourceName, List<LayerWalker.Layer> layers, Collector c) {
     List<SecretFinding> out = new ArrayList<>();
     for (Raw r : c.all) {
       LayerWalker.Layer l = layers.get(r.layer);
@@ -72,7 +85,7 @@ public final class SecretScanner {
         .thenComparing(SecretFinding::path)
         .thenComparingInt(SecretFinding::line)
         .thenComparing(f -> f.rule().id()));
-    return new Report(source.toString(), layers, out);
+    return new Report(sourceName, layers, out);
   }
 
   /** A finding before the layer's digest is known. */
