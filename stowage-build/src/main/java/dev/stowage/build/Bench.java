@@ -87,8 +87,9 @@ public final class Bench {
     }
   }
 
-  /** One measured build. */
-  public record Run(double wallSeconds, int steps, int cachedSteps, double hitRate) {}
+  /** One measured build; the image's size and layers when the engine reported them. */
+  public record Run(
+      double wallSeconds, int steps, int cachedSteps, double hitRate, Optional<Long> sizeBytes, Optional<Integer> layers) {}
 
   /**
    * One scenario of one Dockerfile.
@@ -276,7 +277,7 @@ public final class Bench {
           shown + ", scenario " + s.label() + " (" + what + "): " + e.getMessage(), e.failed(), e.logTail(), e.result());
     }
     BuildMetrics m = BuildMetrics.of(result, model, Map.of());
-    return new Run(m.wallSeconds(), m.cache().steps(), m.cache().cachedSteps(), m.cache().hitRate());
+    return new Run(m.wallSeconds(), m.cache().steps(), m.cache().cachedSteps(), m.cache().hitRate(), m.sizeBytes(), m.layers());
   }
 
   /** The original content and a new last line of spaces and tabs encoding a random number. */

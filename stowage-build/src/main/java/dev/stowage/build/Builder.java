@@ -10,13 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs builds on an {@link Engine} with BuildKit's plain progress stream and turns it into a
- * {@link BuildResult}. Thread-safe: each {@link #build} call starts its own engine process.
+ * {@link BuildResult}. Thread-safe: each {@link #build} call starts its own engine process, and
+ * {@link #cancel} may be called from any thread (a shutdown hook on Ctrl-C).
  */
 public final class Builder {
   private final Engine engine;
+  private final Set<Process> running = ConcurrentHashMap.newKeySet();
+  private volatile boolean cancelled;
 
   public Builder(Engine engine) {
     this.engine = engine;
@@ -27,11 +33,45 @@ public final class Builder {
   }
 
   /**
+   * Stops every build this builder runs, as Ctrl-C on the client would: the client gets SIGINT and
+   * cancels the build on the engine; a client still running after {@code grace} is killed. Builds
+   * started afterwards fail at once. Returns when the clients have exited.
+   */
+  public void cancel(java.time.Duration grace) {
+    cancelled = true;
+    for (Process p : running) {
+      try {
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
+            .waitFor(5, TimeUnit.SECONDS);
+      } catch (IOException e) {
+        p.destroy(); // no kill(1): SIGTERM; the engine still cancels when the client's session ends
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Process p : running) {
+      try {
+        if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
    * Runs one build to the end.
    *
    * @throws BuildFailedException when the build ran and failed (names the failing step)
    * @throws EngineUnavailableException when the engine went away or could not start the build
-   * @throws InterruptedException when interrupted; the engine process is stopped first
+   * @throws InterruptedException when interrupted or {@link #cancel cancelled}; the engine process
+   *     is stopped first
    */
   public BuildResult build(BuildRequest request, BuildListener listener)
       throws BuildFailedException, EngineUnavailableException, InterruptedException {
@@ -65,10 +105,16 @@ public final class Builder {
     ProgressParser parser = new ProgressParser();
     long start = System.nanoTime();
     Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new EngineUnavailableException("cannot run " + engine.client() + ": " + e.getMessage());
+    synchronized (running) {
+      if (cancelled) {
+        throw new InterruptedException("the build was cancelled");
+      }
+      try {
+        p = pb.start();
+      } catch (IOException e) {
+        throw new EngineUnavailableException("cannot run " + engine.client() + ": " + e.getMessage());
+      }
+      running.add(p);
     }
     List<String> plain = new ArrayList<>();
     try (BufferedReader r =
@@ -88,6 +134,9 @@ public final class Builder {
         }
       }
       int code = p.waitFor();
+      if (cancelled) {
+        throw new InterruptedException("the build was cancelled");
+      }
       long wall = (System.nanoTime() - start) / 1_000_000;
       Optional<String> id = readIid(iid);
       Optional<long[]> stats = id.flatMap(engine::imageStats);
@@ -116,6 +165,7 @@ public final class Builder {
       p.waitFor();
       throw e;
     } finally {
+      running.remove(p);
       if (p.isAlive()) {
         p.destroyForcibly();
       }
@@ -131,6 +181,7 @@ public final class Builder {
     return text.contains("Cannot connect to the Docker daemon")
         || text.contains("error reading from server")
         || text.contains("connection reset")
+        || text.strip().endsWith("unexpected EOF")
         || text.contains("transport is closing");
   }
 

@@ -173,7 +173,7 @@ public final class LintConfig {
     return candidates.stream().filter(Files::isRegularFile).findFirst();
   }
 
-  private static Optional<Path> upwards(Path dir, List<String> names) {
+  static Optional<Path> upwards(Path dir, List<String> names) {
     for (Path d = dir; d != null; d = d.getParent()) {
       for (String n : names) {
         Path f = d.resolve(n);
@@ -418,6 +418,7 @@ public final class LintConfig {
           case "format", "output-format" -> b.format = Optional.of(scalar(v, e.key()));
           case "rules" -> rules(v, "rules").forEach((id, s) -> put(b.ignored, b.severities, id, s));
           case "paths" -> paths(v);
+          case "build" -> {} // stowage build's section, read by BuildConfig
           default -> warn(e.line(), e.column(), "unknown key '" + e.key() + "'");
         }
       }
