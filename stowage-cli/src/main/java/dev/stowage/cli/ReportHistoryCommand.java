@@ -101,6 +101,10 @@ final class ReportHistoryCommand implements Callable<Integer> {
     return failOnRegression && latestRegressed ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 
+  private static String runs(Trends.Series s) {
+    return s.points().size() + (s.points().size() == 1 ? " run" : " runs");
+  }
+
   private static String size(Optional<Long> bytes) {
     return bytes.map(Budget::human).orElse("-");
   }
@@ -143,7 +147,7 @@ final class ReportHistoryCommand implements Callable<Integer> {
         out.println(head);
         last = head;
       }
-      out.println("  " + s.name() + ": " + s.points().size() + " runs; " + medians(s, t));
+      out.println("  " + s.name() + ": " + runs(s) + "; " + medians(s, t));
       List<List<String>> rows = new ArrayList<>();
       rows.add(HEADER);
       s.last(limit).forEach(p -> rows.add(row(p)));
@@ -171,7 +175,7 @@ final class ReportHistoryCommand implements Callable<Integer> {
     for (Trends.Series s : series) {
       out.println("### `" + s.dockerfile() + "`: " + s.name());
       out.println();
-      out.println(s.points().size() + " runs; " + medians(s, t) + ".");
+      out.println(runs(s) + "; " + medians(s, t) + ".");
       out.println();
       out.println("| " + String.join(" | ", HEADER) + " |");
       out.println("| --- | --- | ---: | ---: | ---: | ---: | --- | --- |");
