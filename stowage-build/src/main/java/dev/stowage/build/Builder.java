@@ -147,8 +147,17 @@ public final class Builder {
         Optional<Vertex> failed =
             parser.vertices().stream().filter(v -> v.error().isPresent()).reduce((a, b) -> b);
         String all = String.join("\n", parser.tail());
-        if (failed.isEmpty() && isEngineGone(all)) {
-          throw new EngineUnavailableException("the engine went away during the build: " + lastLine(plain, all));
+        if (failed.isEmpty() && (isEngineGone(all) || !engine.answers())) {
+          Optional<Vertex> at = parser.vertices().stream().filter(v -> v.isStep() && !v.done()).reduce((a, b) -> b);
+          throw new EngineUnavailableException(
+              "the engine went away during the build"
+                  + at.map(v -> ", at " + v.name()).orElse("")
+                  + " ("
+                  + engine.environment().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock")
+                  + "): "
+                  + (lastLine(plain, all).contains(iid.toString())
+                      ? "the client's stream ended before the image was made" // its --iidfile complaint
+                      : lastLine(plain, all)));
         }
         String msg =
             failed

@@ -140,6 +140,11 @@ public record Engine(
     }
   }
 
+  /** Whether the daemon answers now (after a build failed without naming a step). */
+  boolean answers() {
+    return run(client, environment, "version", "--format", "{{.Server.Version}}").filter(v -> !v.isBlank()).isPresent();
+  }
+
   /** The command line that starts a build with this engine (before the build's own flags). */
   List<String> buildCommand() {
     return kind == Kind.BUILDX
