@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs builds on an {@link Engine} with BuildKit's plain progress stream and turns it into a
- * {@link BuildResult}. Thread-safe: each {@link #build} call starts its own engine process, and
+ * Runs builds on an {@link Engine}, reading BuildKit's progress stream (rawjson where the client
+ * has it, else plain) into a {@link BuildResult}. Thread-safe: each {@link #build} call starts its own engine process, and
  * {@link #cancel} may be called from any thread (a shutdown hook on Ctrl-C).
  */
 public final class Builder {
@@ -82,7 +82,7 @@ public final class Builder {
       throw new EngineUnavailableException("cannot create a temporary file: " + e.getMessage());
     }
     List<String> cmd = new ArrayList<>(engine.buildCommand());
-    cmd.add("--progress=plain");
+    cmd.add("--progress=" + engine.progress().flag());
     cmd.add("--iidfile=" + iid);
     request.dockerfile().ifPresent(f -> cmd.add("--file=" + f));
     for (String t : request.tags()) {
@@ -102,7 +102,7 @@ public final class Builder {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(engine.environment());
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    ProgressParser parser = new ProgressParser();
+    ProgressStream parser = engine.progress() == Engine.Progress.RAWJSON ? new RawJsonProgressParser() : new ProgressParser();
     long start = System.nanoTime();
     Process p;
     synchronized (running) {
@@ -122,13 +122,13 @@ public final class Builder {
       String line;
       while ((line = r.readLine()) != null) {
         long at = (System.nanoTime() - start) / 1_000_000;
-        if (!line.startsWith("#")) {
+        if (!line.startsWith("#") && !line.startsWith("{")) {
           plain.add(line);
           if (plain.size() > 40) {
             plain.remove(0);
           }
         }
-        parser.accept(line, at).ifPresent(listener::on);
+        parser.feed(line, at).forEach(listener::on);
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();
         }

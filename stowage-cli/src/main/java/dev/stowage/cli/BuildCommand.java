@@ -232,6 +232,7 @@ final class BuildCommand implements Callable<Integer> {
     build.put("wallSeconds", m.wallSeconds());
     build.put("engine", engine.kind().name().toLowerCase(Locale.ROOT));
     build.put("engineVersion", engine.serverVersion());
+    build.put("progress", engine.progress().flag());
     ArrayNode path = build.putArray("criticalPath");
     m.criticalPath().forEach(path::add);
     build.put("criticalPathSeconds", m.criticalPathSeconds());

@@ -37,6 +37,7 @@ class BuildCommandIT {
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.at("/build/engine").asText()).isIn("docker_buildkit", "buildx");
+    assertThat(json.at("/build/progress").asText()).isIn("plain", "rawjson");
     assertThat(json.at("/build/criticalPath").toString()).isEqualTo("[\"build\",\"stage-1\"]");
     assertThat(json.at("/cache/steps").asInt()).isEqualTo(3);
     assertThat(json.at("/image/layers").asInt()).isPositive();
