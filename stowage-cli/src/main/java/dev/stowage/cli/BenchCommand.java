@@ -139,12 +139,7 @@ final class BenchCommand implements Callable<Integer> {
     } catch (Bench.ScenarioUnsupportedException e) {
       throw new UserInputException(e.getMessage());
     } catch (BuildFailedException e) {
-      err.println("stowage: " + e.getMessage());
-      for (String line : e.logTail()) {
-        err.println("  | " + line);
-      }
-      err.flush();
-      return ExitCode.FINDINGS.code();
+      return BuildCommand.failed(e, err);
     } catch (EngineUnavailableException e) {
       throw new EnvironmentException(e.getMessage());
     } catch (IOException e) {

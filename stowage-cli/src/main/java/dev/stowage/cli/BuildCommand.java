@@ -159,12 +159,7 @@ final class BuildCommand implements Callable<Integer> {
         result = builder.build(req, progress);
       } catch (BuildFailedException e) {
         history.build(context, file, started, engine, BuildMetrics.of(e.result(), model, Map.of()), false);
-        err.println("stowage: " + e.getMessage());
-        for (String line : e.logTail()) {
-          err.println("  | " + line);
-        }
-        err.flush();
-        return ExitCode.FINDINGS.code();
+        return failed(e, err);
       } catch (EngineUnavailableException e) {
         throw new EnvironmentException(e.getMessage());
       } catch (InterruptedException e) {
@@ -194,6 +189,16 @@ final class BuildCommand implements Callable<Integer> {
     }
     err.flush();
     return broken.isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+  }
+
+  /** Reports a failed build (its message, then the tail of the failing step's log); exit 1. */
+  static int failed(BuildFailedException e, PrintWriter err) {
+    err.println("stowage: " + e.getMessage());
+    for (String line : e.logTail()) {
+      err.println("  | " + line);
+    }
+    err.flush();
+    return ExitCode.FINDINGS.code();
   }
 
   /** A workflow command's message: {@code %}, CR and LF escaped as GitHub reads them. */

@@ -221,18 +221,18 @@ final class ReportHistoryCommand implements Callable<Integer> {
         x.put("id", r.id());
         x.put("time", r.time().toString());
         x.put("command", r.command());
-        putOptional(x, "scenario", r.scenario());
-        putOptional(x, "gitCommit", r.gitCommit());
+        Json.putOptional(x, "scenario", r.scenario());
+        Json.putOptional(x, "gitCommit", r.gitCommit());
         x.put("dockerfileDigest", r.dockerfileDigest());
         x.put("context", r.context());
-        putOptional(x, "engine", r.engine());
+        Json.putOptional(x, "engine", r.engine());
         x.put("durationSeconds", r.durationSeconds());
         x.put("steps", r.steps());
         x.put("cachedSteps", r.cachedSteps());
         x.put("cacheHitRate", r.cacheHitRate());
-        putOptional(x, "savedSeconds", r.savedSeconds());
-        putOptional(x, "sizeBytes", r.sizeBytes());
-        putOptional(x, "layers", r.layers());
+        Json.putOptional(x, "savedSeconds", r.savedSeconds());
+        Json.putOptional(x, "sizeBytes", r.sizeBytes());
+        Json.putOptional(x, "layers", r.layers());
         x.put("success", r.success());
         if (p.medians().isPresent()) {
           x.set("median", medians(p.medians().get()));
@@ -259,21 +259,7 @@ final class ReportHistoryCommand implements Callable<Integer> {
     o.put("runs", m.runs());
     o.put("durationSeconds", m.durationSeconds());
     o.put("cacheHitRate", m.cacheHitRate());
-    putOptional(o, "sizeBytes", m.sizeBytes());
+    Json.putOptional(o, "sizeBytes", m.sizeBytes());
     return o;
-  }
-
-  private static void putOptional(ObjectNode o, String key, Optional<?> v) {
-    if (v.isEmpty()) {
-      o.putNull(key);
-    } else if (v.get() instanceof Number n) {
-      if (n instanceof Double d) {
-        o.put(key, d);
-      } else {
-        o.put(key, n.longValue());
-      }
-    } else {
-      o.put(key, v.get().toString());
-    }
   }
 }

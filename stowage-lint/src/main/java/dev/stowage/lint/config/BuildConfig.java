@@ -1,7 +1,5 @@
 package dev.stowage.lint.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,13 +59,7 @@ public record BuildConfig(Optional<Path> source, Map<String, Setting> budgets, L
 
   /** Reads the {@code build:} section of one file. */
   public static BuildConfig read(Path file) throws ConfigException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ConfigException(file, "cannot read the configuration: " + e.getMessage(), e);
-    }
-    YamlTree root = YamlTree.parse(file, bytes);
+    YamlTree root = LintConfig.readTree(file);
     Map<String, Setting> budgets = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     if (!(root instanceof YamlTree.MapNode m)) {

@@ -189,16 +189,21 @@ public final class LintConfig {
   }
 
   private static LintConfig read(Path file, Optional<Path> dockerfile) throws ConfigException {
+    YamlTree root = readTree(file);
+    Builder b = new Builder(Optional.of(file), dockerfile);
+    new Reader(file, b).document(root);
+    return new LintConfig(b);
+  }
+
+  /** The YAML tree of a configuration file. */
+  static YamlTree readTree(Path file) throws ConfigException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ConfigException(file, "cannot read the configuration: " + e.getMessage(), e);
     }
-    YamlTree root = YamlTree.parse(file, bytes);
-    Builder b = new Builder(Optional.of(file), dockerfile);
-    new Reader(file, b).document(root);
-    return new LintConfig(b);
+    return YamlTree.parse(file, bytes);
   }
 
   /** The file read, empty when there is none. */
