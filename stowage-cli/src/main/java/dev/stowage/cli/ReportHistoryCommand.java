@@ -72,8 +72,12 @@ final class ReportHistoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<RunRecord> runs;
     String location;
-    if (!at.explicit() && !Files.exists(Path.of(at.value()))) {
-      runs = List.of(); // nothing recorded yet: do not create the default store just to read it
+    Optional<Path> sqliteFile =
+        at.value().startsWith("jdbc:sqlite:")
+            ? Optional.of(Path.of(at.value().substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")))
+            : at.value().startsWith("jdbc:") ? Optional.empty() : Optional.of(Path.of(at.value()));
+    if (sqliteFile.isPresent() && !Files.exists(sqliteFile.get())) {
+      runs = List.of(); // nothing recorded yet: do not create a store just to read it
       location = at.value();
     } else {
       try (HistoryStore store = historyOption.open(at)) {

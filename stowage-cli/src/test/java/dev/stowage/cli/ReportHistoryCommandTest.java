@@ -86,6 +86,16 @@ class ReportHistoryCommandTest {
   }
 
   @Test
+  void aMissingFileMeansNoRunsAndIsNotCreated() {
+    Path missing = dir.resolve("none/h.db");
+    Cli.Result r = Cli.run("report", "history", "--history", missing.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEqualTo("no runs recorded\n");
+    assertThat(Cli.run("report", "history", "--history", "jdbc:sqlite:" + missing, "--format", "json").out()).contains("\"series\": []");
+    assertThat(missing.getParent()).doesNotExist();
+  }
+
+  @Test
   void badStoresAreUsageOrEnvironmentErrors() {
     Cli.Result mysql = Cli.run("report", "history", "--history", "jdbc:mysql://127.0.0.1/x");
     assertThat(mysql.exitCode()).isEqualTo(2);
