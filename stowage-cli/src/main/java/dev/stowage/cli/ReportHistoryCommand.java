@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "Shows the recorded build and bench runs per Dockerfile and series (build, bench cold, bench"
           + " warm, ...): duration, cache hit rate, image size and layers, and flags each run that"
           + " regressed against the median of the 10 successful runs before it (at least 3):"
-          + " duration +20% and +2 s, size +10%, cache hit rate -10 points.",
+          + " duration +20%% and +2 s, size +10%%, cache hit rate -10 points.",
       "FORMAT is tty (default), json or markdown (for a pull-request comment).",
       "Exit code: 0; with --fail-on-regression, 1 when the latest run of a series regressed;"
           + " 3 when the store cannot be read."

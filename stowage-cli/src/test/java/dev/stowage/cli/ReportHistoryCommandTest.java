@@ -86,6 +86,13 @@ class ReportHistoryCommandTest {
   }
 
   @Test
+  void helpStatesTheRegressionRule() {
+    Cli.Result r = Cli.run("report", "history", "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out().replaceAll("\\s+", " ")).contains("duration +20% and +2 s, size +10%, cache hit rate -10 points").doesNotContain("%%");
+  }
+
+  @Test
   void aMissingFileMeansNoRunsAndIsNotCreated() {
     Path missing = dir.resolve("none/h.db");
     Cli.Result r = Cli.run("report", "history", "--history", missing.toString());
