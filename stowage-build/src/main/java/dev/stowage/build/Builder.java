@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs builds on an {@link Engine}, reading BuildKit's progress stream (rawjson where the client
- * has it, else plain) into a {@link BuildResult}. Thread-safe: each {@link #build} call starts its own engine process, and
- * {@link #cancel} may be called from any thread (a shutdown hook on Ctrl-C).
+ * has it, else plain) into a {@link BuildResult}. Thread-safe: each {@link #build} call starts its
+ * own engine process, and {@link #cancel} may be called from any thread (a shutdown hook on
+ * Ctrl-C).
  */
 public final class Builder {
   private final Engine engine;
@@ -38,8 +39,12 @@ public final class Builder {
    * started afterwards fail at once. Returns when the clients have exited.
    */
   public void cancel(java.time.Duration grace) {
-    cancelled = true;
-    for (Process p : running) {
+    List<Process> clients;
+    synchronized (running) { // a build either sees the flag or is in the snapshot
+      cancelled = true;
+      clients = List.copyOf(running);
+    }
+    for (Process p : clients) {
       try {
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
             .redirectErrorStream(true)
@@ -53,7 +58,7 @@ public final class Builder {
       }
     }
     long deadline = System.nanoTime() + grace.toNanos();
-    for (Process p : running) {
+    for (Process p : clients) {
       try {
         if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
           p.destroyForcibly();

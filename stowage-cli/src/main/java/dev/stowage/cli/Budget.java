@@ -104,16 +104,6 @@ record Budget(Kind kind, double limit) {
     throw new IllegalStateException(kind.name());
   }
 
-  /** The flag or key a budget is set with, for annotations. */
-  String label() {
-    return switch (kind) {
-      case DURATION -> "maxDuration";
-      case CACHE_HIT -> "minCacheHit";
-      case SIZE -> "maxSize";
-      case LAYERS -> "maxLayers";
-    };
-  }
-
   /** The broken budget's description, or empty when it holds. */
   Optional<String> check(BuildMetrics m) {
     return switch (kind) {

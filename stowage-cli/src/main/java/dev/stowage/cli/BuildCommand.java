@@ -11,6 +11,7 @@ import dev.stowage.build.Builder;
 import dev.stowage.build.Engine;
 import dev.stowage.build.EngineUnavailableException;
 import dev.stowage.build.ProgressParser;
+import dev.stowage.build.history.Provenance;
 import dev.stowage.dockerfile.Diagnostic;
 import dev.stowage.dockerfile.Dockerfile;
 import dev.stowage.dockerfile.model.BuildOptions;
@@ -178,8 +179,9 @@ final class BuildCommand implements Callable<Integer> {
       case JSON -> Json.print(json(metrics, engine, broken), out);
       case TTY -> printSummary(metrics, out);
       case GITHUB -> {
+        String at = annotationProperty(Provenance.key(file)); // GitHub wants it relative to the repository
         for (String b : broken) {
-          out.println("::error file=" + annotationProperty(file.toString()) + ",title=stowage build budget::" + annotationData(b));
+          out.println("::error file=" + at + ",title=stowage build budget::" + annotationData(b));
         }
       }
     }
