@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +102,36 @@ class HistoryStoreTest {
       rs.next();
       assertThat(rs.getInt(1)).as("version 2's ALTER TABLE rolled back").isZero();
     }
+  }
+
+  @Test
+  void concurrentWritersOnAFreshFileMigrateOnceAndLoseNoRun() throws Exception {
+    Path file = dir.resolve("shared.db");
+    int writers = 4;
+    int each = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        done.add(pool.submit(() -> {
+          try (HistoryStore store = HistoryStore.open(file.toString())) { // each its own connection, as separate processes
+            for (int i = 0; i < each; i++) {
+              store.record(Runs.build(i, 1, 1, 1));
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (HistoryStore store = HistoryStore.open(file.toString())) {
+      assertThat(store.runs(Optional.empty())).hasSize(writers * each);
+    }
+    assertThat(versions(file)).containsExactly(1, 2);
   }
 
   @Test
