@@ -92,10 +92,18 @@ public final class Bench {
    *
    * @param hitRate cached steps / steps
    * @param weightedHitRate the share of build time the cache saved: each cached step weighted by
-   *     what it took when it last ran in this bench (empty when a step had not run before)
+   *     what it took when it last ran in this bench (empty when no cached step was seen running)
+   * @param sizeBytes the image's size, when the engine reported it
+   * @param layers the image's layer count, when the engine reported it
    */
   public record Run(
-      double wallSeconds, int steps, int cachedSteps, double hitRate, Optional<Double> weightedHitRate) {}
+      double wallSeconds,
+      int steps,
+      int cachedSteps,
+      double hitRate,
+      Optional<Double> weightedHitRate,
+      Optional<Long> sizeBytes,
+      Optional<Integer> layers) {}
 
   /**
    * One scenario of one Dockerfile.
@@ -303,7 +311,9 @@ public final class Bench {
         m.cache().steps(),
         m.cache().cachedSteps(),
         m.cache().hitRate(),
-        m.cache().weightedHitRate());
+        m.cache().weightedHitRate(),
+        m.sizeBytes(),
+        m.layers());
   }
 
   /** The original content and a new last line of spaces and tabs encoding a random number. */

@@ -10,13 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs builds on an {@link Engine} with BuildKit's plain progress stream and turns it into a
- * {@link BuildResult}. Thread-safe: each {@link #build} call starts its own engine process.
+ * Runs builds on an {@link Engine}, reading BuildKit's progress stream (rawjson where the client
+ * has it, else plain) into a {@link BuildResult}. Thread-safe: each {@link #build} call starts its
+ * own engine process, and {@link #cancel} may be called from any thread (a shutdown hook on
+ * Ctrl-C).
  */
 public final class Builder {
   private final Engine engine;
+  private final Set<Process> running = ConcurrentHashMap.newKeySet();
+  private volatile boolean cancelled;
 
   public Builder(Engine engine) {
     this.engine = engine;
@@ -27,11 +34,49 @@ public final class Builder {
   }
 
   /**
+   * Stops every build this builder runs, as Ctrl-C on the client would: the client gets SIGINT and
+   * cancels the build on the engine; a client still running after {@code grace} is killed. Builds
+   * started afterwards fail at once. Returns when the clients have exited.
+   */
+  public void cancel(java.time.Duration grace) {
+    List<Process> clients;
+    synchronized (running) { // a build either sees the flag or is in the snapshot
+      cancelled = true;
+      clients = List.copyOf(running);
+    }
+    for (Process p : clients) {
+      try {
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
+            .waitFor(5, TimeUnit.SECONDS);
+      } catch (IOException e) {
+        p.destroy(); // no kill(1): SIGTERM; the engine still cancels when the client's session ends
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Process p : clients) {
+      try {
+        if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
    * Runs one build to the end.
    *
    * @throws BuildFailedException when the build ran and failed (names the failing step)
    * @throws EngineUnavailableException when the engine went away or could not start the build
-   * @throws InterruptedException when interrupted; the engine process is stopped first
+   * @throws InterruptedException when interrupted or {@link #cancel cancelled}; the engine process
+   *     is stopped first
    */
   public BuildResult build(BuildRequest request, BuildListener listener)
       throws BuildFailedException, EngineUnavailableException, InterruptedException {
@@ -42,7 +87,7 @@ public final class Builder {
       throw new EngineUnavailableException("cannot create a temporary file: " + e.getMessage());
     }
     List<String> cmd = new ArrayList<>(engine.buildCommand());
-    cmd.add("--progress=plain");
+    cmd.add("--progress=" + engine.progress().flag());
     cmd.add("--iidfile=" + iid);
     request.dockerfile().ifPresent(f -> cmd.add("--file=" + f));
     for (String t : request.tags()) {
@@ -62,13 +107,19 @@ public final class Builder {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().putAll(engine.environment());
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    ProgressParser parser = new ProgressParser();
+    ProgressStream parser = engine.progress() == Engine.Progress.RAWJSON ? new RawJsonProgressParser() : new ProgressParser();
     long start = System.nanoTime();
     Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new EngineUnavailableException("cannot run " + engine.client() + ": " + e.getMessage());
+    synchronized (running) {
+      if (cancelled) {
+        throw new InterruptedException("the build was cancelled");
+      }
+      try {
+        p = pb.start();
+      } catch (IOException e) {
+        throw new EngineUnavailableException("cannot run " + engine.client() + ": " + e.getMessage());
+      }
+      running.add(p);
     }
     List<String> plain = new ArrayList<>();
     try (BufferedReader r =
@@ -76,18 +127,21 @@ public final class Builder {
       String line;
       while ((line = r.readLine()) != null) {
         long at = (System.nanoTime() - start) / 1_000_000;
-        if (!line.startsWith("#")) {
+        if (!line.startsWith("#") && !line.startsWith("{")) {
           plain.add(line);
           if (plain.size() > 40) {
             plain.remove(0);
           }
         }
-        parser.accept(line, at).ifPresent(listener::on);
+        parser.feed(line, at).forEach(listener::on);
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedException();
         }
       }
       int code = p.waitFor();
+      if (cancelled) {
+        throw new InterruptedException("the build was cancelled");
+      }
       long wall = (System.nanoTime() - start) / 1_000_000;
       Optional<String> id = readIid(iid);
       Optional<long[]> stats = id.flatMap(engine::imageStats);
@@ -98,8 +152,17 @@ public final class Builder {
         Optional<Vertex> failed =
             parser.vertices().stream().filter(v -> v.error().isPresent()).reduce((a, b) -> b);
         String all = String.join("\n", parser.tail());
-        if (failed.isEmpty() && isEngineGone(all)) {
-          throw new EngineUnavailableException("the engine went away during the build: " + lastLine(plain, all));
+        if (failed.isEmpty() && (isEngineGone(all) || !engine.answers())) {
+          Optional<Vertex> at = parser.vertices().stream().filter(v -> v.isStep() && !v.done()).reduce((a, b) -> b);
+          throw new EngineUnavailableException(
+              "the engine went away during the build"
+                  + at.map(v -> ", at " + v.name()).orElse("")
+                  + " ("
+                  + engine.environment().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock")
+                  + "): "
+                  + (lastLine(plain, all).contains(iid.toString())
+                      ? "the client's stream ended before the image was made" // its --iidfile complaint
+                      : lastLine(plain, all)));
         }
         String msg =
             failed
@@ -116,6 +179,7 @@ public final class Builder {
       p.waitFor();
       throw e;
     } finally {
+      running.remove(p);
       if (p.isAlive()) {
         p.destroyForcibly();
       }
@@ -131,6 +195,7 @@ public final class Builder {
     return text.contains("Cannot connect to the Docker daemon")
         || text.contains("error reading from server")
         || text.contains("connection reset")
+        || text.strip().endsWith("unexpected EOF")
         || text.contains("transport is closing");
   }
 

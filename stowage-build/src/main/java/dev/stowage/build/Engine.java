@@ -24,11 +24,26 @@ import java.util.concurrent.TimeUnit;
  * @param serverVersion the daemon's version
  * @param environment variables every engine command runs with ({@code DOCKER_BUILDKIT=1},
  *     {@code DOCKER_HOST} when set)
+ * @param progress the progress stream builds are read with: {@code rawjson} where the client has
+ *     it (buildx), else {@code plain}
  */
 public record Engine(
-    Kind kind, Path client, String clientVersion, String serverVersion, Map<String, String> environment) {
+    Kind kind, Path client, String clientVersion, String serverVersion, Map<String, String> environment, Progress progress) {
   public Engine {
     environment = Map.copyOf(environment);
+  }
+
+  /** BuildKit's progress output modes Stowage reads. */
+  public enum Progress {
+    /** {@code --progress=plain}: text lines, {@code #N ...} per vertex (every BuildKit client). */
+    PLAIN,
+    /** {@code --progress=rawjson}: one JSON {@code SolveStatus} per line (recent buildx). */
+    RAWJSON;
+
+    /** The {@code --progress} value. */
+    public String flag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** How this engine runs builds. */
@@ -66,10 +81,15 @@ public record Engine(
         continue;
       }
       if (run(client, runEnv, "buildx", "version").isPresent()) {
-        return new Engine(Kind.BUILDX, client, clientVersion, serverVersion, runEnv);
+        // Older buildx and the classic client know only auto, plain and tty: their help says so.
+        Progress progress =
+            run(client, runEnv, "buildx", "build", "--help").filter(h -> h.contains("rawjson")).isPresent()
+                ? Progress.RAWJSON
+                : Progress.PLAIN;
+        return new Engine(Kind.BUILDX, client, clientVersion, serverVersion, runEnv, progress);
       }
       if (major(clientVersion) < 23) {
-        return new Engine(Kind.DOCKER_BUILDKIT, client, clientVersion, serverVersion, runEnv);
+        return new Engine(Kind.DOCKER_BUILDKIT, client, clientVersion, serverVersion, runEnv, Progress.PLAIN);
       }
       tried.add(client + " " + clientVersion + " (no buildx, and too new for built-in BuildKit)");
     }
@@ -138,6 +158,11 @@ public record Engine(
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** Whether the daemon answers now (after a build failed without naming a step). */
+  boolean answers() {
+    return run(client, environment, "version", "--format", "{{.Server.Version}}").filter(v -> !v.isBlank()).isPresent();
   }
 
   /** The command line that starts a build with this engine (before the build's own flags). */

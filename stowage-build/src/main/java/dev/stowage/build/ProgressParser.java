@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Reads BuildKit's {@code --progress=plain} stream line by line into {@link Vertex vertices},
  * timing them by when their lines arrive. Not thread-safe; one per build.
+ *
+ * @see RawJsonProgressParser for {@code --progress=rawjson}
  */
-public final class ProgressParser {
+public final class ProgressParser implements ProgressStream {
   private static final Pattern LINE = Pattern.compile("^#(\\d+) (.*)$");
   private static final Pattern STEP = Pattern.compile("^\\[(?:(\\S+) )?(\\d+)/(\\d+)\\] (.*)$");
   private static final Pattern DONE = Pattern.compile("^DONE (\\d+(?:\\.\\d+)?)s$");
@@ -26,10 +28,6 @@ public final class ProgressParser {
   private static final class Builder {
     final int id;
     final String name;
-    Optional<String> stage = Optional.empty();
-    int step;
-    int steps;
-    String instruction;
     final long start;
     long end;
     double seconds;
@@ -43,19 +41,22 @@ public final class ProgressParser {
       this.name = name;
       this.start = start;
       this.end = start;
-      this.instruction = name;
-      Matcher m = STEP.matcher(name);
-      if (m.matches()) {
-        stage = Optional.ofNullable(m.group(1));
-        step = Integer.parseInt(m.group(2));
-        steps = Integer.parseInt(m.group(3));
-        instruction = m.group(4);
-      }
     }
 
     Vertex build() {
-      return new Vertex(id, name, stage, step, steps, instruction, start, end, seconds, cached, done, error, log);
+      return vertex(id, name, start, end, seconds, cached, done, error, log);
     }
+  }
+
+  /** A vertex named as BuildKit names it; stage, step and instruction are read from the name. */
+  static Vertex vertex(
+      int id, String name, long start, long end, double seconds, boolean cached, boolean done, Optional<String> error, List<String> log) {
+    Matcher m = STEP.matcher(name);
+    if (m.matches()) {
+      return new Vertex(id, name, Optional.ofNullable(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4),
+          start, end, seconds, cached, done, error, log);
+    }
+    return new Vertex(id, name, Optional.empty(), 0, 0, name, start, end, seconds, cached, done, error, log);
   }
 
   /** What a line changed, for live progress. */
@@ -120,12 +121,19 @@ public final class ProgressParser {
     return Optional.empty();
   }
 
+  @Override
+  public List<Event> feed(String line, long atMillis) {
+    return accept(line, atMillis).stream().toList();
+  }
+
   /** Every vertex seen, in order of appearance. */
+  @Override
   public List<Vertex> vertices() {
     return vertices.values().stream().map(Builder::build).toList();
   }
 
   /** The last lines of the stream (for error reports). */
+  @Override
   public List<String> tail() {
     return List.copyOf(tail);
   }

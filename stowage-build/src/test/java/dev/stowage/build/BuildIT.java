@@ -99,5 +99,8 @@ class BuildIT {
   void discoversTheEngine(Engine engine) {
     assertThat(engine.serverVersion()).isNotBlank();
     assertThat(engine.environment()).containsEntry("DOCKER_BUILDKIT", "1");
+    if (engine.kind() == Engine.Kind.DOCKER_BUILDKIT) {
+      assertThat(engine.progress()).as("the classic client has no rawjson: plain").isEqualTo(Engine.Progress.PLAIN);
+    }
   }
 }

@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
           + " deps (the dependency manifest changed). Builds run on a temporary copy of DIR;"
           + " your files are never changed.",
       "FORMAT is tty (default), json or markdown (a table for pull-request comments).",
-      "A failed build exits with 1 and names the step; an unknown scenario exits 2; no engine exits 3."
+      "A failed build exits with 1 and names the step; an unknown scenario exits 2; no engine exits 3;"
+          + " Ctrl-C stops the build and exits 130.",
+      "Every measured build is recorded in the history store (see --history; stowage report history)."
     })
 final class BenchCommand implements Callable<Integer> {
   /** The output formats of {@code bench}. */
@@ -70,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--build-arg", paramLabel = "NAME=VALUE", description = "Set a build argument.")
   Map<String, String> buildArgs = new LinkedHashMap<>();
+
+  @Option(names = "--no-history", description = "Do not record the measured builds in the history store.")
+  boolean noHistory;
+
+  @Mixin HistoryOption historyOption;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The build context.")
   Path context;
@@ -107,27 +114,32 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    Bench.Listener progress =
-        format == Format.TTY
-            ? (d, s, i, r) -> {
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put(fileA.toString(), fileA);
+    fileB.ifPresent(b -> files.put(b.toString(), b));
+    Bench.Report report;
+    Builder builder = new Builder(engine);
+    try (Recorder history = noHistory ? Recorder.off(err) : Recorder.open(historyOption, System.getenv(), err);
+        StopOnSignal stop = StopOnSignal.install(builder)) {
+      Bench.Listener progress =
+          (d, s, i, r) -> {
+            history.bench(context, files.getOrDefault(d, Path.of(d)), s, engine, r);
+            if (format == Format.TTY) {
               err.printf(Locale.ROOT, "%-6s %s run %d: %.2fs, %d/%d steps cached%n", s.label(), d, i, r.wallSeconds(), r.cachedSteps(), r.steps());
               err.flush();
             }
-            : Bench.Listener.none();
-    Bench.Report report;
-    try {
+          };
       report =
-          new Bench(new Builder(engine))
+          new Bench(builder)
               .run(context, fileA, fileB, new Bench.Options(chosen, repeat, Optional.ofNullable(network), buildArgs), progress);
+    } catch (InterruptedException e) {
+      err.println("stowage: interrupted: the bench's build was stopped");
+      err.flush();
+      return ExitCode.INTERRUPTED.code();
     } catch (Bench.ScenarioUnsupportedException e) {
       throw new UserInputException(e.getMessage());
     } catch (BuildFailedException e) {
-      err.println("stowage: " + e.getMessage());
-      for (String line : e.logTail()) {
-        err.println("  | " + line);
-      }
-      err.flush();
-      return ExitCode.FINDINGS.code();
+      return BuildCommand.failed(e, err);
     } catch (EngineUnavailableException e) {
       throw new EnvironmentException(e.getMessage());
     } catch (IOException e) {

@@ -11,14 +11,18 @@ import dev.stowage.build.Builder;
 import dev.stowage.build.Engine;
 import dev.stowage.build.EngineUnavailableException;
 import dev.stowage.build.ProgressParser;
+import dev.stowage.build.history.Provenance;
 import dev.stowage.dockerfile.Diagnostic;
 import dev.stowage.dockerfile.Dockerfile;
 import dev.stowage.dockerfile.model.BuildOptions;
 import dev.stowage.dockerfile.model.DockerfileModel;
+import dev.stowage.lint.config.BuildConfig;
+import dev.stowage.lint.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,9 +44,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs a BuildKit build of DIR and reports per-step and per-stage times, the critical path,"
           + " cache hits, image size and layers.",
-      "FORMAT is tty (default: live progress on stderr, a summary on stdout) or json.",
-      "Budgets (--max-duration, --min-cache-hit, --max-size, --max-layers) exit with 1 when"
-          + " broken; a failed build exits with 1 and names the failing step; no engine exits 3."
+      "FORMAT is tty (default: live progress on stderr, a summary on stdout), json, or github"
+          + " (workflow annotations for broken budgets).",
+      "Budgets (--max-duration, --min-cache-hit, --max-size, --max-layers, else build.budgets in"
+          + " .stowage.yaml found upwards from DIR) exit with 1 when broken; a failed build exits"
+          + " with 1 and names the failing step; no engine, or the engine going away, exits 3;"
+          + " Ctrl-C stops the build and exits 130.",
+      "Every build is recorded in the history store (see --history; stowage report history)."
     })
 final class BuildCommand implements Callable<Integer> {
   /** The output formats of {@code build}. */
@@ -86,6 +94,11 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--max-layers", paramLabel = "N", description = "Budget: number of image layers.")
   Integer maxLayers;
 
+  @Option(names = "--no-history", description = "Do not record this build in the history store.")
+  boolean noHistory;
+
+  @Mixin HistoryOption historyOption;
+
   @Parameters(index = "0", paramLabel = "DIR", description = "The build context.")
   Path context;
 
@@ -105,7 +118,16 @@ final class BuildCommand implements Callable<Integer> {
     if (df.hasErrors()) {
       throw new UserInputException(df.errors().stream().map(Diagnostic::format).toList());
     }
-    List<Budget> budgets = Budget.parse(maxDuration, minCacheHit, maxSize, maxLayers);
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    BuildConfig config;
+    try {
+      config = BuildConfig.load(context);
+    } catch (ConfigException e) {
+      throw new UserInputException(e.getMessage());
+    }
+    config.warnings().forEach(w -> err.println("stowage: warning: " + w));
+    List<Budget> budgets = Budget.of(maxDuration, minCacheHit, maxSize, maxLayers, config);
     BuildOptions opts = BuildOptions.defaults().withBuildArgs(buildArgs);
     if (target != null) {
       opts = opts.withTarget(target);
@@ -128,30 +150,25 @@ final class BuildCommand implements Callable<Integer> {
             noCache,
             Optional.ofNullable(network),
             List.of());
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter out = spec.commandLine().getOut();
     BuildListener progress = format == Format.TTY ? BuildCommand.progressPrinter(err) : BuildListener.none();
     BuildResult result;
-    Thread current = Thread.currentThread();
-    Thread stopper = new Thread(current::interrupt, "stowage-build-interrupt");
-    Runtime.getRuntime().addShutdownHook(stopper);
-    try {
-      result = new Builder(engine).build(req, progress);
-    } catch (BuildFailedException e) {
-      err.println("stowage: " + e.getMessage());
-      for (String line : e.logTail()) {
-        err.println("  | " + line);
-      }
-      err.flush();
-      return ExitCode.FINDINGS.code();
-    } catch (EngineUnavailableException e) {
-      throw new EnvironmentException(e.getMessage());
-    } finally {
+    Builder builder = new Builder(engine);
+    Instant started = Instant.now();
+    try (Recorder history = noHistory ? Recorder.off(err) : Recorder.open(historyOption, System.getenv(), err);
+        StopOnSignal stop = StopOnSignal.install(builder)) {
       try {
-        Runtime.getRuntime().removeShutdownHook(stopper);
-      } catch (IllegalStateException e) {
-        // shutting down already (Ctrl-C): the hook has run
+        result = builder.build(req, progress);
+      } catch (BuildFailedException e) {
+        history.build(context, file, started, engine, BuildMetrics.of(e.result(), model, Map.of()), false);
+        return failed(e, err);
+      } catch (EngineUnavailableException e) {
+        throw new EnvironmentException(e.getMessage());
+      } catch (InterruptedException e) {
+        err.println("stowage: interrupted: the build was stopped");
+        err.flush();
+        return ExitCode.INTERRUPTED.code();
       }
+      history.build(context, file, started, engine, BuildMetrics.of(result, model, Map.of()), true);
     }
     BuildMetrics metrics = BuildMetrics.of(result, model, Map.of());
     List<String> broken = new ArrayList<>();
@@ -162,8 +179,9 @@ final class BuildCommand implements Callable<Integer> {
       case JSON -> Json.print(json(metrics, engine, broken), out);
       case TTY -> printSummary(metrics, out);
       case GITHUB -> {
+        String at = annotationProperty(Provenance.key(file)); // GitHub wants it relative to the repository
         for (String b : broken) {
-          out.println("::error title=stowage build budget::" + b.replace("%", "%25"));
+          out.println("::error file=" + at + ",title=stowage build budget::" + annotationData(b));
         }
       }
     }
@@ -173,6 +191,26 @@ final class BuildCommand implements Callable<Integer> {
     }
     err.flush();
     return broken.isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+  }
+
+  /** Reports a failed build (its message, then the tail of the failing step's log); exit 1. */
+  static int failed(BuildFailedException e, PrintWriter err) {
+    err.println("stowage: " + e.getMessage());
+    for (String line : e.logTail()) {
+      err.println("  | " + line);
+    }
+    err.flush();
+    return ExitCode.FINDINGS.code();
+  }
+
+  /** A workflow command's message: {@code %}, CR and LF escaped as GitHub reads them. */
+  private static String annotationData(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** A workflow command's property value: also {@code :} and {@code ,} escaped. */
+  private static String annotationProperty(String s) {
+    return annotationData(s).replace(":", "%3A").replace(",", "%2C");
   }
 
   private static BuildListener progressPrinter(PrintWriter err) {
@@ -201,6 +239,7 @@ final class BuildCommand implements Callable<Integer> {
     build.put("wallSeconds", m.wallSeconds());
     build.put("engine", engine.kind().name().toLowerCase(Locale.ROOT));
     build.put("engineVersion", engine.serverVersion());
+    build.put("progress", engine.progress().flag());
     ArrayNode path = build.putArray("criticalPath");
     m.criticalPath().forEach(path::add);
     build.put("criticalPathSeconds", m.criticalPathSeconds());

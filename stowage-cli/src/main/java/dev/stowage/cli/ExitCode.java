@@ -17,6 +17,8 @@ public enum ExitCode {
   USAGE(2),
   /** An environment problem: no engine, registry unreachable, an unreadable disk. */
   ENVIRONMENT(3),
+  /** Interrupted (Ctrl-C); the shell's 128 + SIGINT. */
+  INTERRUPTED(130),
   /** A bug in Stowage (an unexpected exception). */
   INTERNAL(70);
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
@@ -31,6 +32,19 @@ final class Json {
       throw new UncheckedIOException(e); // a tree of plain nodes always serializes
     }
     out.print('\n');
+  }
+
+  /** Puts a present value (a number as a number, anything else as its string) or {@code null}. */
+  static void putOptional(ObjectNode o, String key, java.util.Optional<?> v) {
+    if (v.isEmpty()) {
+      o.putNull(key);
+    } else if (v.get() instanceof Double d) {
+      o.put(key, d);
+    } else if (v.get() instanceof Number n) {
+      o.put(key, n.longValue());
+    } else {
+      o.put(key, v.get().toString());
+    }
   }
 
   private static ObjectWriter writer() {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       " 1:findings at or above the failure threshold, or a failed budget",
       " 2:usage or input error (bad option, missing file, Dockerfile syntax error)",
       " 3:environment problem (no engine, registry unreachable, I/O error)",
-      "70:internal error (a bug in Stowage; --debug shows the stack trace)"
+      "70:internal error (a bug in Stowage; --debug shows the stack trace)",
+      "130:interrupted (Ctrl-C); running builds are stopped first"
     })
 public final class StowageCommand implements Runnable {
   /** The subcommands, in the order {@code --help} lists them. */
@@ -33,6 +34,7 @@ public final class StowageCommand implements Runnable {
           ParseCommand.class,
           BuildCommand.class,
           BenchCommand.class,
+          ReportCommand.class,
           ImageCommand.class,
           SbomCommand.class,
           SecretsCommand.class,

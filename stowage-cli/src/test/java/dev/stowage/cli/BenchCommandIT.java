@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import dev.stowage.build.history.HistoryStore;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -98,6 +100,21 @@ class BenchCommandIT {
     Cli.Result tty = Cli.run("bench", "--scenarios", "src,warm", "--network", "none", "--vs", "Dockerfile.naive", dir.toString());
     assertThat(tty.exitCode()).as(tty.err()).isZero();
     assertThat(tty.out()).contains("B/A").containsPattern("(?m)^src .* 2/4 .* 0/3 .*x$").containsPattern("(?m)^warm .* 4/4 .* 3/3 .*x$");
+  }
+
+  @Test
+  void recordsEveryMeasuredBuildInTheHistoryStore() throws Exception {
+    project();
+    Path db = dir.resolveSibling(dir.getFileName() + "-history.db");
+    Cli.Result r = Cli.run("bench", "--scenarios", "warm,src", "--repeat", "2", "--network", "none", "--history", db.toString(), dir.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    try (HistoryStore store = HistoryStore.open(db.toString())) {
+      assertThat(store.runs(Optional.empty()))
+          .extracting(x -> x.series() + " " + x.cachedSteps() + "/" + x.steps() + " " + x.layers().isPresent())
+          .containsExactly("bench warm 4/4 true", "bench warm 4/4 true", "bench src 2/4 true", "bench src 2/4 true");
+    } finally {
+      Files.deleteIfExists(db);
+    }
   }
 
   @Test

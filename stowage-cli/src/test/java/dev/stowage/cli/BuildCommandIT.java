@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.build.RealEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import dev.stowage.build.history.HistoryStore;
+import dev.stowage.build.history.RunRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,7 @@ class BuildCommandIT {
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.at("/build/engine").asText()).isIn("docker_buildkit", "buildx");
+    assertThat(json.at("/build/progress").asText()).isIn("plain", "rawjson");
     assertThat(json.at("/build/criticalPath").toString()).isEqualTo("[\"build\",\"stage-1\"]");
     assertThat(json.at("/cache/steps").asInt()).isEqualTo(3);
     assertThat(json.at("/image/layers").asInt()).isPositive();
@@ -55,6 +60,56 @@ class BuildCommandIT {
     Cli.Result r = Cli.run("build", "--network", "none", dir.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("build failed at [2/2] RUN echo").contains("exit code: 7").contains("| boom-output");
+  }
+
+  @Test
+  void recordsSuccessfulAndFailedBuildsInTheHistoryStore() throws Exception {
+    Path db = dir.resolve("history/runs.db");
+    project("FROM dive-test:latest\nCOPY app.txt /app.txt\nRUN cp /app.txt /b.txt\n");
+    Cli.Result ok = Cli.run("build", "--network", "none", "--history", db.toString(), dir.toString());
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    Files.writeString(dir.resolve("Dockerfile"), "FROM dive-test:latest\nRUN exit 4\n");
+    assertThat(Cli.run("build", "--network", "none", "--history", db.toString(), dir.toString()).exitCode()).isEqualTo(1);
+    try (HistoryStore store = HistoryStore.open(db.toString())) {
+      List<RunRecord> runs = store.runs(Optional.empty());
+      assertThat(runs).extracting(RunRecord::success).containsExactly(true, false);
+      RunRecord first = runs.get(0);
+      assertThat(first.series()).isEqualTo("build");
+      assertThat(first.dockerfile()).isEqualTo(dir.resolve("Dockerfile").toAbsolutePath().toString()); // no git here
+      assertThat(first.steps()).isEqualTo(2);
+      assertThat(first.layers()).hasValueSatisfying(l -> assertThat(l).isPositive());
+      assertThat(first.sizeBytes()).isPresent();
+      assertThat(first.engine()).hasValueSatisfying(e -> assertThat(e).startsWith("docker_buildkit ").isNotEqualTo("docker_buildkit "));
+      assertThat(runs.get(1).dockerfileDigest()).isNotEqualTo(first.dockerfileDigest()).startsWith("sha256:");
+    }
+    Cli.Result none = Cli.run("build", "--network", "none", "--no-history", "--history", db.toString(), dir.toString());
+    assertThat(none.exitCode()).isEqualTo(1);
+    try (HistoryStore store = HistoryStore.open(db.toString())) {
+      assertThat(store.runs(Optional.empty())).hasSize(2);
+    }
+  }
+
+  @Test
+  void budgetsComeFromStowageYamlAndFlagsOverrideThem() throws Exception {
+    project("FROM dive-test:latest\nCOPY app.txt /app.txt\n");
+    Files.writeString(dir.resolve(".stowage.yaml"), "ignored: [DL3007]\nbuild:\n  budgets:\n    maxLayers: 1\n    maxSize: 1kB\n    minCacheHit: 0%\n");
+    assertThat(new ProcessBuilder("git", "init", "-q", dir.toString()).inheritIO().start().waitFor()).isZero();
+    Cli.Result r = Cli.run("build", "--network", "none", "--no-history", "--format", "github", dir.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out().lines())
+        .as("annotations on the Dockerfile, relative to the repository")
+        .hasSize(2)
+        .anySatisfy(l -> assertThat(l).startsWith("::error file=Dockerfile,title=stowage build budget::layers "))
+        .anySatisfy(l -> assertThat(l).startsWith("::error file=Dockerfile,title=stowage build budget::image size "));
+    assertThat(r.err()).contains("budget broken: layers").contains("budget broken: image size").doesNotContain("cache hit");
+
+    Cli.Result flags = Cli.run("build", "--network", "none", "--no-history", "--max-layers", "100", "--max-size", "10GB", dir.toString());
+    assertThat(flags.exitCode()).as(flags.err()).isZero();
+
+    Files.writeString(dir.resolve(".stowage.yaml"), "build:\n  budgets:\n    maxSize: huge\n");
+    Cli.Result bad = Cli.run("build", "--no-history", dir.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains(dir.resolve(".stowage.yaml") + ":3:14: build.budgets.maxSize: 'huge' is not a size such as 150MB");
   }
 
   @Test

@@ -173,7 +173,7 @@ public final class LintConfig {
     return candidates.stream().filter(Files::isRegularFile).findFirst();
   }
 
-  private static Optional<Path> upwards(Path dir, List<String> names) {
+  static Optional<Path> upwards(Path dir, List<String> names) {
     for (Path d = dir; d != null; d = d.getParent()) {
       for (String n : names) {
         Path f = d.resolve(n);
@@ -189,16 +189,21 @@ public final class LintConfig {
   }
 
   private static LintConfig read(Path file, Optional<Path> dockerfile) throws ConfigException {
+    YamlTree root = readTree(file);
+    Builder b = new Builder(Optional.of(file), dockerfile);
+    new Reader(file, b).document(root);
+    return new LintConfig(b);
+  }
+
+  /** The YAML tree of a configuration file. */
+  static YamlTree readTree(Path file) throws ConfigException {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ConfigException(file, "cannot read the configuration: " + e.getMessage(), e);
     }
-    YamlTree root = YamlTree.parse(file, bytes);
-    Builder b = new Builder(Optional.of(file), dockerfile);
-    new Reader(file, b).document(root);
-    return new LintConfig(b);
+    return YamlTree.parse(file, bytes);
   }
 
   /** The file read, empty when there is none. */
@@ -418,6 +423,7 @@ public final class LintConfig {
           case "format", "output-format" -> b.format = Optional.of(scalar(v, e.key()));
           case "rules" -> rules(v, "rules").forEach((id, s) -> put(b.ignored, b.severities, id, s));
           case "paths" -> paths(v);
+          case "build" -> {} // stowage build's section, read by BuildConfig
           default -> warn(e.line(), e.column(), "unknown key '" + e.key() + "'");
         }
       }

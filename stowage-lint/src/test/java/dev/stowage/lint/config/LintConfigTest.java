@@ -173,6 +173,9 @@ class LintConfigTest {
             colour: red
             rules:
               NoSuchCheck: error
+            build:
+              budgets:
+                maxSize: 1GB
             """);
     LintConfig c = LintConfig.read(f);
     assertThat(c.warnings())
