@@ -103,23 +103,23 @@ func (s *Store) Shorten(rawURL, code string) (Link, error) {
 
 // Follow returns the link of code and counts the visit.
 func (s *Store) Follow(code string) (Link, error) {
+	return s.lookup(code, true)
+}
+
+// Get returns the link of code without counting a visit.
+func (s *Store) Get(code string) (Link, error) {
+	return s.lookup(code, false)
+}
+
+func (s *Store) lookup(code string, visit bool) (Link, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	l, ok := s.links[code]
 	if !ok {
 		return Link{}, ErrNotFound
 	}
-	l.Hits++
-	return *l, nil
-}
-
-// Get returns the link of code without counting a visit.
-func (s *Store) Get(code string) (Link, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	l, ok := s.links[code]
-	if !ok {
-		return Link{}, ErrNotFound
+	if visit {
+		l.Hits++
 	}
 	return *l, nil
 }
