@@ -1,0 +1,1 @@
+"""Split shared expenses: who owes whom, in as few payments as the balances allow."""
