@@ -19,6 +19,12 @@ public final class ProgressParser implements ProgressStream {
   private static final Pattern STEP = Pattern.compile("^\\[(?:(\\S+) )?(\\d+)/(\\d+)\\] (.*)$");
   private static final Pattern DONE = Pattern.compile("^DONE (\\d+(?:\\.\\d+)?)s$");
   private static final Pattern LOG = Pattern.compile("^(\\d+\\.\\d+) (.*)$");
+  /**
+   * A log line without its final newline (Maven ends its output with colour resets and no line
+   * break) followed on the same line by the vertex's status: {@code #10 4.799 ...#10 DONE 4.9s}.
+   */
+  private static final Pattern TRAILING_STATUS =
+      Pattern.compile("^(#(\\d+) \\d+\\.\\d+ .*?)(#\\2 (?:DONE \\d+(?:\\.\\d+)?s|CACHED|ERROR(?:: .*)?))$");
   private static final int MAX_LOG_LINES = 200;
 
   private final Map<Integer, Builder> vertices = new LinkedHashMap<>();
@@ -123,6 +129,13 @@ public final class ProgressParser implements ProgressStream {
 
   @Override
   public List<Event> feed(String line, long atMillis) {
+    Matcher t = TRAILING_STATUS.matcher(line);
+    if (t.matches()) {
+      List<Event> events = new ArrayList<>();
+      accept(t.group(1), atMillis).ifPresent(events::add);
+      accept(t.group(3), atMillis).ifPresent(events::add);
+      return events;
+    }
     return accept(line, atMillis).stream().toList();
   }
 

@@ -62,4 +62,21 @@ class ProgressParserTest {
     assertThat(p.vertices().get(0).stage()).isEmpty();
     assertThat(p.vertices().get(0).seconds()).isEqualTo(0.5);
   }
+
+  @Test
+  void aStatusAppendedToALogLineWithoutNewlineStillEndsTheStep() throws IOException {
+    // Real capture: Maven ends its output with colour resets and no line break, so the engine
+    // prints "#10 2.483 <ESC>[0m<ESC>[0m#10 DONE 2.5s" on one line.
+    ProgressParser p = new ProgressParser();
+    long t = 0;
+    for (String line : resource("maven-no-final-newline.plain")) {
+      p.feed(line, t += 10);
+    }
+    Vertex mvn =
+        p.vertices().stream().filter(v -> v.instruction().contains("mvn -B package")).findFirst().orElseThrow();
+    assertThat(mvn.done()).isTrue();
+    assertThat(mvn.cached()).isFalse();
+    assertThat(mvn.seconds()).isEqualTo(2.5);
+    assertThat(mvn.log()).anySatisfy(l -> assertThat(l).contains("BUILD SUCCESS"));
+  }
 }
