@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class Fixer {
   /** The bound on lint-and-repair passes, against rules whose repairs keep enabling others. */
-  public static final int MAX_PASSES = 8;
+  public static final int MAX_PASSES = 12;
 
   private final List<RuleMeta> rules;
 
@@ -100,6 +100,7 @@ public final class Fixer {
       if (fixable.isEmpty()) {
         break;
       }
+      fixable = structuralFirst(current, fixable);
       Pass pass = applyParsing(file, text, fixable);
       if (pass.applied().isEmpty() || !seen.add(pass.text())) {
         break; // nothing applicable, or a repair that undoes another: stop where we are
@@ -116,6 +117,36 @@ public final class Fixer {
       current = Dockerfile.parse(file, text);
     }
     return new FixResult(file, source, text, changes, passes);
+  }
+
+  /**
+   * Rules whose fix reshapes an instruction (moves it, splits the stage, mounts caches over what
+   * other fixes clean up): while one of them fixes an instruction, the other fixes of that
+   * instruction wait for the next pass, which lints the reshaped file again. So a RUN that gets
+   * cache mounts does not also get the clean-up the mounts make pointless.
+   */
+  private static final Set<String> STRUCTURAL = Set.of("ST1001", "ST2001", "ST2004", "ST1002");
+
+  private static List<Finding> structuralFirst(Dockerfile df, List<Finding> fixable) {
+    Set<Integer> reshaped = new HashSet<>();
+    for (Finding f : fixable) {
+      if (STRUCTURAL.contains(f.rule())) {
+        reshaped.add(instructionAt(df, f.line()));
+      }
+    }
+    return fixable.stream()
+        .filter(f -> STRUCTURAL.contains(f.rule()) || !reshaped.contains(instructionAt(df, f.line())))
+        .toList();
+  }
+
+  /** The first line of the instruction that spans {@code line} (the line itself outside one). */
+  private static int instructionAt(Dockerfile df, int line) {
+    for (var ins : df.instructions()) {
+      if (ins.line() <= line && line <= ins.syntax().endLine()) {
+        return ins.line();
+      }
+    }
+    return line;
   }
 
   /** The rules the request asks for. */
