@@ -21,6 +21,8 @@ import java.util.Set;
  *     strict-labels})
  * @param disableIgnorePragma whether {@code # hadolint ignore=} and {@code # stowage ignore=}
  *     comments are disregarded (hadolint's {@code disable-ignore-pragma})
+ * @param workingDir the folder a relative Dockerfile name is resolved against when a rule opens a
+ *     file beside it (a per-Dockerfile ignore file); empty: the process's working directory
  */
 public record LintOptions(
     Set<String> ignored,
@@ -31,12 +33,37 @@ public record LintOptions(
     Optional<Path> contextDir,
     BuildOptions build,
     boolean strictLabels,
-    boolean disableIgnorePragma) {
+    boolean disableIgnorePragma,
+    Optional<Path> workingDir) {
   public LintOptions {
     ignored = Set.copyOf(ignored);
     severityOverrides = Map.copyOf(severityOverrides);
     trustedRegistries = List.copyOf(trustedRegistries);
     requiredLabels = Map.copyOf(requiredLabels);
+  }
+
+  /** The options with the process's working directory. */
+  public LintOptions(
+      Set<String> ignored,
+      Map<String, Severity> severityOverrides,
+      List<String> trustedRegistries,
+      Map<String, String> requiredLabels,
+      boolean shellcheck,
+      Optional<Path> contextDir,
+      BuildOptions build,
+      boolean strictLabels,
+      boolean disableIgnorePragma) {
+    this(
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma,
+        Optional.empty());
   }
 
   /** The options without {@code strictLabels} and {@code disableIgnorePragma} (both false). */
@@ -75,7 +102,8 @@ public record LintOptions(
         Optional.of(dir),
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        workingDir);
   }
 
   public LintOptions withIgnored(Set<String> ids) {
@@ -88,7 +116,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        workingDir);
   }
 
   public LintOptions withTrustedRegistries(List<String> registries) {
@@ -101,7 +130,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        workingDir);
   }
 
   public LintOptions withRequiredLabels(Map<String, String> labels) {
@@ -114,7 +144,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        workingDir);
   }
 
   public LintOptions withSeverityOverrides(Map<String, Severity> overrides) {
@@ -127,7 +158,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        workingDir);
   }
 
   public LintOptions withShellcheck(boolean on) {
@@ -140,7 +172,8 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        workingDir);
   }
 
   public LintOptions withBuild(BuildOptions b) {
@@ -153,7 +186,8 @@ public record LintOptions(
         contextDir,
         b,
         strictLabels,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        workingDir);
   }
 
   public LintOptions withStrictLabels(boolean on) {
@@ -166,7 +200,8 @@ public record LintOptions(
         contextDir,
         build,
         on,
-        disableIgnorePragma);
+        disableIgnorePragma,
+        workingDir);
   }
 
   public LintOptions withDisableIgnorePragma(boolean on) {
@@ -179,6 +214,22 @@ public record LintOptions(
         contextDir,
         build,
         strictLabels,
-        on);
+        on,
+        workingDir);
+  }
+
+  /** These options, resolving a relative Dockerfile name against {@code dir}. */
+  public LintOptions withWorkingDir(Path dir) {
+    return new LintOptions(
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma,
+        Optional.of(dir));
   }
 }
