@@ -5,7 +5,8 @@ import picocli.CommandLine.IFactory;
 
 /**
  * Creates Stowage's commands with what they need from the process that asked for the run (working
- * directory, environment, standard input, the terminal), so that no command reads a static; other classes come from picocli's default factory.
+ * directory, environment, standard input, the terminal), so that no command reads a static; other
+ * classes come from picocli's default factory.
  */
 final class CommandFactory implements IFactory {
   private final IFactory fallback = CommandLine.defaultFactory();

@@ -44,7 +44,8 @@ final class LintRun {
      */
     static Target file(Path path, RunEnvironment run) {
       Path opened = run.resolve(path).normalize();
-      return new Target(path.toString(), Optional.of(opened), Optional.ofNullable(opened.getParent()));
+      return new Target(
+          path.toString(), Optional.of(opened), Optional.ofNullable(opened.getParent()));
     }
 
     static Target stdin() {
@@ -232,7 +233,8 @@ final class LintRun {
       return cached;
     }
     try {
-      LintConfig config = LintConfig.load(anchor(t), explicitConfig, noConfig, run.env(), run.cwd());
+      LintConfig config =
+          LintConfig.load(anchor(t), explicitConfig, noConfig, run.env(), run.cwd());
       configs.put(folder, config);
       return config;
     } catch (ConfigException e) {

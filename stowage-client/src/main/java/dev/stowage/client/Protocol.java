@@ -26,7 +26,7 @@ import java.util.Map;
 public final class Protocol {
   private Protocol() {}
 
-  /** Bumped on any change of the format; a server answers another version with {@link #RUN_DIRECTLY}. */
+  /** Bumped on any change of the format; a server answers others with {@link #RUN_DIRECTLY}. */
   public static final int VERSION = 1;
 
   /** Client to server: the {@link Request}, first and once. */

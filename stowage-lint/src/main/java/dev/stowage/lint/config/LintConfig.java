@@ -91,7 +91,8 @@ public final class LintConfig {
 
   /** No configuration: {@link #applyTo} returns its argument. */
   public static LintConfig empty() {
-    return new LintConfig(new Builder(Optional.empty(), Path.of("").toAbsolutePath(), Optional.empty()));
+    return new LintConfig(
+        new Builder(Optional.empty(), Path.of("").toAbsolutePath(), Optional.empty()));
   }
 
   /**

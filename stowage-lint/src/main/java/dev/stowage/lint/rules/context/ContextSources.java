@@ -91,7 +91,8 @@ public final class ContextSources {
         ContextScan scan = ContextScan.scan(dir, ignore.orElse(DockerIgnore.none()));
         context = Optional.of(new Context(dir, ignore, scan));
       } catch (IOException e) {
-        context = Optional.empty(); // an unreadable context is the build's error to report, not a rule's
+        // An unreadable context is the build's error to report, not a rule's.
+        context = Optional.empty();
       }
       synchronized (entries) {
         entries.put(key, new Cached(context, stamp, System.nanoTime()));
