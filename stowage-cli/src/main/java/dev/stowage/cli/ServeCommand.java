@@ -37,6 +37,8 @@ final class ServeCommand implements Callable<Integer> {
       throw new EnvironmentException("--idle must be at least 1 second");
     }
     Server server = new Server(socket, Duration.ofSeconds(idleSeconds));
+    // kill (SIGTERM) removes the socket too, so that the next launcher starts a new server.
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stowage-serve-stop"));
     if (!noWarmUp) {
       Thread warmUp =
           Thread.ofPlatform()
