@@ -19,6 +19,9 @@
 #                    one run is about 5 minutes; 0 skips it)
 #   LARGE_RUNS, LARGE_WARMUP  the same for the large corpus (default RUNS / WARMUP)
 #   REPEAT           copies of the official corpus in the large corpus (7)
+#   SERVER           1 (default): also time `stowage lint` through the launcher's warm
+#                    server (docs/server.md; started here, stopped when idle); 0 skips it.
+#                    Every other stowage run is one-shot (STOWAGE_SERVER=off).
 #
 # Network: only `npm ci` (the npm registry), and only when bench/node/node_modules is
 # missing or incomplete. Results: $OUT/results.md (also printed), $OUT/*.json (hyperfine),
@@ -56,7 +59,10 @@ LOOP_LARGE_RUNS=${LOOP_LARGE_RUNS:-1}
 REPEAT=${REPEAT:-7}
 LARGE_RUNS=${LARGE_RUNS:-$RUNS}
 LARGE_WARMUP=${LARGE_WARMUP:-$WARMUP}
+SERVER=${SERVER:-1}
 mkdir -p "$OUT"
+# One-shot JVMs unless a command asks for the warm server (the `stowage-server` rows).
+export STOWAGE_SERVER=off
 
 # --- tools ------------------------------------------------------------------------
 for t in node npm hyperfine bash find sort; do
@@ -161,8 +167,19 @@ if [[ -z ${SKIP_TIMING:-} ]]; then
       loop_runs=$LOOP_LARGE_RUNS runs=$LARGE_RUNS warmup=$LARGE_WARMUP
     fi
     log "timing on the $c corpus"
+    server_cmd=()
+    if ((SERVER)); then
+      # The first call starts the server; give it time to bind and warm up, then let
+      # hyperfine's warm-up runs (at least 5) finish the JIT's work.
+      STOWAGE_SERVER=on CI='' "$stowage" lint --no-shellcheck --format json "$dir" >/dev/null || true
+      sleep 20
+      server_cmd=(--command-name stowage-server
+        "STOWAGE_SERVER=on CI= $(q "$stowage") lint --no-shellcheck --format json $(q "$dir") >/dev/null")
+      ((warmup >= 5)) || warmup=5
+    fi
     hyperfine --style basic --shell bash -i --warmup "$warmup" --runs "$runs" \
       --export-json "$OUT/time-$c-batch.json" \
+      "${server_cmd[@]}" \
       -n stowage "$(q "$stowage") lint --no-shellcheck --format json $(q "$dir") >/dev/null" \
       -n dockerfilelint "cd $(q "$dir") && $(q "$dfl") -o json ./*.Dockerfile >/dev/null" \
       -n dockerfile-utils-api "cd $(q "$dir") && node $(q "$batch_js") ./*.Dockerfile >/dev/null" >&2
@@ -176,6 +193,11 @@ if [[ -z ${SKIP_TIMING:-} ]]; then
     for c in official large; do
       dir=$corpus/$c
       printf 'stowage\t%s\t%s\n' "$c" "$(rss_kib "$stowage" lint --no-shellcheck --format json "$dir")"
+      if ((SERVER)); then
+        # The client process (the launcher's JVM); the server's own memory is not counted.
+        printf 'stowage-server\t%s\t%s\n' "$c" \
+          "$(STOWAGE_SERVER=on CI='' rss_kib "$stowage" lint --no-shellcheck --format json "$dir")"
+      fi
       printf 'dockerfilelint\t%s\t%s\n' "$c" "$(cd "$dir" && rss_kib "$dfl" -o json ./*.Dockerfile)"
       printf 'dockerfile-utils-api\t%s\t%s\n' "$c" "$(cd "$dir" && rss_kib node "$batch_js" ./*.Dockerfile)"
       # The loop's peak is one process: measure it on the largest file.
@@ -260,7 +282,8 @@ for (const l of (read('rss.tsv') || '').split('\n').filter(Boolean)) {
   rss[`${tool}/${corpus}`] = kib ? `${(Number(kib) / 1024).toFixed(0)} MiB` : 'n/a';
 }
 const label = {
-  'stowage': 'stowage lint (1 process)',
+  'stowage': 'stowage lint (1 process, one-shot JVM)',
+  'stowage-server': 'stowage lint through the warm server (client process; peak RSS of the client)',
   'dockerfilelint': 'dockerfilelint (1 process, all files as arguments)',
   'dockerfile-utils-loop': 'dockerfile-utils lint (1 process per file, shell loop)',
   'dockerfile-utils-api': 'dockerfile-utils library API (1 Node process, bench script)',
@@ -274,7 +297,7 @@ for (const corpus of ['official', 'large']) {
     if (j) res.push(...JSON.parse(j).results);
   }
   const base = res.find(r => r.command === 'stowage');
-  for (const name of ['stowage', 'dockerfilelint', 'dockerfile-utils-loop', 'dockerfile-utils-api']) {
+  for (const name of ['stowage-server', 'stowage', 'dockerfilelint', 'dockerfile-utils-loop', 'dockerfile-utils-api']) {
     const r = res.find(x => x.command === name);
     if (!r) continue;
     const sd = r.stddev == null ? 'n/a' : r.stddev.toFixed(3);

@@ -22,12 +22,13 @@ final class AnalysisOptions {
   boolean resolveImages;
 
   /**
-   * {@code options} with ShellCheck and the image lookup as asked.
+   * {@code options} with ShellCheck and the image lookup (through the engine the run's
+   * environment names) as asked.
    *
    * @throws EnvironmentException when --resolve-images finds no engine
    */
-  LintOptions applyTo(LintOptions options) throws EnvironmentException {
+  LintOptions applyTo(LintOptions options, RunEnvironment run) throws EnvironmentException {
     LintOptions out = options.withShellcheck(!noShellcheck);
-    return resolveImages ? out.withImages(LocalImagePlatforms.discover(System.getenv())) : out;
+    return resolveImages ? out.withImages(LocalImagePlatforms.discover(run.env())) : out;
   }
 }

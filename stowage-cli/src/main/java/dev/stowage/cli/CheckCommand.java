@@ -69,20 +69,18 @@ final class CheckCommand implements Callable<Integer> {
       description = "The project folder (default: the current folder), or one Dockerfile.")
   String path = ".";
 
-  private final Inputs inputs;
-  private final Terminal terminal;
+  private final RunEnvironment run;
 
-  CheckCommand(Inputs inputs, Terminal terminal) {
-    this.inputs = inputs;
-    this.terminal = terminal;
+  CheckCommand(RunEnvironment run) {
+    this.run = run;
   }
 
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
-    boolean colours = colourOption.colours(terminal, spec.commandLine());
+    boolean colours = colourOption.colours(run.terminal(), spec.commandLine());
     @Nullable FailureThreshold given = FailureThreshold.option(failureThreshold, spec.commandLine());
-    Optional<Path> explicitConfig = configOptions.explicit();
+    Optional<Path> explicitConfig = configOptions.explicit(run);
     Path root;
     try {
       root = Path.of(path);
@@ -90,9 +88,9 @@ final class CheckCommand implements Callable<Integer> {
       throw new UserInputException(path + ": not a valid path: " + e.getReason());
     }
     ProjectFiles found;
-    if (Files.isDirectory(root)) {
-      found = ProjectFiles.under(root);
-    } else if (Files.isRegularFile(root)) {
+    if (Files.isDirectory(run.resolve(root))) {
+      found = ProjectFiles.under(root, run.cwd());
+    } else if (Files.isRegularFile(run.resolve(root))) {
       found = new ProjectFiles(List.of(root), List.of(), List.of(), List.of());
     } else {
       throw new UserInputException(path + ": no such file or folder");
@@ -100,16 +98,16 @@ final class CheckCommand implements Callable<Integer> {
     if (found.dockerfiles().isEmpty()) {
       throw new UserInputException(path + ": no Dockerfile found");
     }
-    Linter linter = Linter.builtIn();
-    LintOptions options = analysisOptions.applyTo(LintOptions.defaults());
+    Linter linter = LintRun.linter(run);
+    LintOptions options = analysisOptions.applyTo(LintOptions.defaults(), run);
     LintRun.Outcome outcome =
         new LintRun(
-                inputs,
+                run,
                 linter,
                 options,
                 explicitConfig,
                 configOptions.disabled)
-            .run(found.dockerfiles().stream().map(LintRun.Target::file).toList());
+            .run(found.dockerfiles().stream().map(f -> LintRun.Target.file(f, run)).toList());
     CheckReport report = CheckReport.of(root, found, outcome.results());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -23,15 +23,15 @@ final class ConfigOptions {
       description = "Read no configuration file (pragmas in the Dockerfile still apply).")
   boolean disabled;
 
-  /** The explicit configuration file, checked to exist. */
-  Optional<Path> explicit() throws UserInputException {
+  /** The explicit configuration file as given, checked to exist from {@code run}'s folder. */
+  Optional<Path> explicit(RunEnvironment run) throws UserInputException {
     if (file == null) {
       return Optional.empty();
     }
     if (disabled) {
       throw new UserInputException("--config and --no-config exclude each other");
     }
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(run.resolve(file))) {
       throw new UserInputException(file + ": no such configuration file");
     }
     return Optional.of(file);

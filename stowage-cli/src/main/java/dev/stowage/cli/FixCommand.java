@@ -106,10 +106,12 @@ final class FixCommand implements Callable<Integer> {
   /** Writes files; tests replace it to inject a concurrent change. */
   FileRewriter rewriter = FileRewriter.standard();
 
+  private final RunEnvironment run;
   private final Inputs inputs;
 
-  FixCommand(Inputs inputs) {
-    this.inputs = inputs;
+  FixCommand(RunEnvironment run) {
+    this.run = run;
+    this.inputs = new Inputs(run);
   }
 
   @Override
@@ -125,7 +127,7 @@ final class FixCommand implements Callable<Integer> {
     }
     unknown("--only", only);
     unknown("--except", except);
-    Optional<Path> explicitConfig = configOptions.explicit();
+    Optional<Path> explicitConfig = configOptions.explicit(run);
     Inputs.Input input = inputs.read(file);
     Optional<Path> path = stdin ? Optional.empty() : Optional.of(Path.of(file).toAbsolutePath());
     FixRequest request =

@@ -25,9 +25,11 @@ final class Inputs {
   static final String STDIN_NAME = "<stdin>";
 
   private final InputStream stdin;
+  private final RunEnvironment run;
 
-  Inputs(InputStream stdin) {
-    this.stdin = stdin;
+  Inputs(RunEnvironment run) {
+    this.stdin = run.stdin();
+    this.run = run;
   }
 
   /** A text read from a file or standard input, under the name messages should use. */
@@ -49,7 +51,7 @@ final class Inputs {
     }
     Path path;
     try {
-      path = Path.of(argument);
+      path = run.resolve(Path.of(argument));
     } catch (InvalidPathException e) {
       throw new UserInputException(argument + ": not a valid path: " + e.getReason());
     }

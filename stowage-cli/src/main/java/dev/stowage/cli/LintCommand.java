@@ -88,20 +88,18 @@ final class LintCommand implements Callable<Integer> {
       description = "Dockerfiles or folders to lint, - for standard input.")
   List<String> paths = new ArrayList<>();
 
-  private final Inputs inputs;
-  private final Terminal terminal;
+  private final RunEnvironment run;
 
-  LintCommand(Inputs inputs, Terminal terminal) {
-    this.inputs = inputs;
-    this.terminal = terminal;
+  LintCommand(RunEnvironment run) {
+    this.run = run;
   }
 
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
     FindingsFormat format = formatOption.select(FindingsFormat.class, FindingsFormat.TTY);
-    boolean colours = colourOption.colours(terminal, spec.commandLine());
+    boolean colours = colourOption.colours(run.terminal(), spec.commandLine());
     @Nullable FailureThreshold given = FailureThreshold.option(failureThreshold, spec.commandLine());
-    Linter linter = Linter.builtIn();
+    Linter linter = LintRun.linter(run);
     PrintWriter out = spec.commandLine().getOut();
     if (listRules) {
       RuleTable.print(linter.rules(), format == FindingsFormat.JSON, out);
@@ -112,7 +110,7 @@ final class LintCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "missing PATH (a Dockerfile, a folder or -)");
     }
-    Optional<Path> explicitConfig = configOptions.explicit();
+    Optional<Path> explicitConfig = configOptions.explicit(run);
     Optional<Path> contextDir = contextDir();
     List<LintRun.Target> targets = targets();
     if (contextDir.isPresent()) {
@@ -122,9 +120,9 @@ final class LintCommand implements Callable<Integer> {
         LintOptions.defaults()
             .withIgnored(new LinkedHashSet<>(ignored))
             .withTrustedRegistries(trustedRegistries);
-    options = analysisOptions.applyTo(options);
+    options = analysisOptions.applyTo(options, run);
     LintRun.Outcome outcome =
-        new LintRun(inputs, linter, options, explicitConfig, configOptions.disabled).run(targets);
+        new LintRun(run, linter, options, explicitConfig, configOptions.disabled).run(targets);
     List<FileResult> results = outcome.results();
     FindingsFormat.Colour colour =
         colours ? FindingsFormat.Colour.ANSI : FindingsFormat.Colour.PLAIN;
@@ -141,10 +139,11 @@ final class LintCommand implements Callable<Integer> {
     if (context == null) {
       return Optional.empty();
     }
-    if (!Files.isDirectory(context)) {
+    Path dir = run.resolve(context);
+    if (!Files.isDirectory(dir)) {
       throw new UserInputException(context + ": the --context folder does not exist");
     }
-    return Optional.of(context);
+    return Optional.of(dir);
   }
 
   /** Each PATH as files to lint: a file as given, a folder's Dockerfiles, {@code -}. */
@@ -161,14 +160,15 @@ final class LintCommand implements Callable<Integer> {
       } catch (InvalidPathException e) {
         throw new UserInputException(p + ": not a valid path: " + e.getReason());
       }
-      if (Files.isDirectory(path)) {
-        List<Path> found = ProjectFiles.under(path).dockerfiles();
+      Path opened = run.resolve(path);
+      if (Files.isDirectory(opened)) {
+        List<Path> found = ProjectFiles.under(path, run.cwd()).dockerfiles();
         if (found.isEmpty()) {
           throw new UserInputException(p + ": no Dockerfile found in this folder");
         }
-        found.forEach(f -> targets.add(LintRun.Target.file(f)));
-      } else if (Files.exists(path)) {
-        targets.add(LintRun.Target.file(path));
+        found.forEach(f -> targets.add(LintRun.Target.file(f, run)));
+      } else if (Files.exists(opened)) {
+        targets.add(LintRun.Target.file(path, run));
       } else {
         throw new UserInputException(p + ": no such file or folder");
       }

@@ -34,14 +34,18 @@ final class LintRun {
    * One Dockerfile to lint.
    *
    * @param argument a path, or {@code -} for standard input
-   * @param file the Dockerfile's path, empty for standard input
+   * @param file the Dockerfile's absolute path, empty for standard input
    * @param contextDir the build context to lint against, when known
    */
   record Target(String argument, Optional<Path> file, Optional<Path> contextDir) {
-    /** A file linted with its own folder as the build context. */
-    static Target file(Path path) {
-      Path parent = path.toAbsolutePath().normalize().getParent();
-      return new Target(path.toString(), Optional.of(path), Optional.ofNullable(parent));
+    /**
+     * A file linted with its own folder as the build context; {@code path} as given (the name
+     * messages use), opened from {@code run}'s folder.
+     */
+    static Target file(Path path, RunEnvironment run) {
+      Path opened = run.resolve(path).normalize();
+      return new Target(
+          path.toString(), Optional.of(opened), Optional.ofNullable(opened.getParent()));
     }
 
     static Target stdin() {
@@ -94,6 +98,7 @@ final class LintRun {
     }
   }
 
+  private final RunEnvironment run;
   private final Inputs inputs;
   private final Linter linter;
   private final LintOptions base;
@@ -106,16 +111,25 @@ final class LintRun {
    * @param noConfig {@code --no-config}
    */
   LintRun(
-      Inputs inputs,
+      RunEnvironment run,
       Linter linter,
       LintOptions base,
       Optional<Path> explicitConfig,
       boolean noConfig) {
-    this.inputs = inputs;
+    this.run = run;
+    this.inputs = new Inputs(run);
     this.linter = linter;
     this.base = base;
     this.explicitConfig = explicitConfig;
     this.noConfig = noConfig;
+  }
+
+  /**
+   * The built-in rules, looking for {@code shellcheck} on the run's {@code PATH}: a linter per
+   * run, as its build-context scans must not outlive the run.
+   */
+  static Linter linter(RunEnvironment run) {
+    return Linter.builtIn().withShellcheckPath(run.env().getOrDefault("PATH", ""));
   }
 
   Outcome run(List<Target> targets) throws EnvironmentException, UserInputException {
@@ -219,7 +233,8 @@ final class LintRun {
       return cached;
     }
     try {
-      LintConfig config = LintConfig.load(anchor(t), explicitConfig, noConfig);
+      LintConfig config =
+          LintConfig.load(anchor(t), explicitConfig, noConfig, run.env(), run.cwd());
       configs.put(folder, config);
       return config;
     } catch (ConfigException e) {
@@ -230,10 +245,8 @@ final class LintRun {
   private final Map<Path, LintConfig> configs = new ConcurrentHashMap<>();
 
   /** The path configuration is found from: the Dockerfile, or {@code Dockerfile} in the context. */
-  private static Path anchor(Target t) {
-    return t.file()
-        .orElseGet(() -> t.contextDir().orElse(Path.of("")).resolve("Dockerfile"))
-        .toAbsolutePath();
+  private Path anchor(Target t) {
+    return t.file().orElseGet(() -> t.contextDir().orElse(run.cwd()).resolve("Dockerfile"));
   }
 
   /**
@@ -242,7 +255,7 @@ final class LintRun {
    * what the command line gave.
    */
   private LintOptions optionsFor(Target t, LintConfig config) {
-    LintOptions options = config.applyTo(base, anchor(t));
+    LintOptions options = config.applyTo(base, anchor(t)).withWorkingDir(run.cwd());
     if (t.contextDir().isPresent()) {
       options = options.withContextDir(t.contextDir().get());
     }

@@ -47,19 +47,23 @@ record ProjectFiles(
     bakeFiles = List.copyOf(bakeFiles);
   }
 
-  /** Walks {@code dir}; paths are {@code dir} resolved against what was found, normalized. */
-  static ProjectFiles under(Path dir) throws EnvironmentException {
+  /**
+   * Walks {@code dir} (opened from {@code cwd} when relative); paths are {@code dir} as given
+   * resolved against what was found, normalized.
+   */
+  static ProjectFiles under(Path dir, Path cwd) throws EnvironmentException {
+    Path walked = cwd.resolve(dir);
     List<Path> dockerfiles = new ArrayList<>();
     List<Path> ignores = new ArrayList<>();
     List<Path> compose = new ArrayList<>();
     List<Path> bake = new ArrayList<>();
     try {
       Files.walkFileTree(
-          dir,
+          walked,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-              return !d.equals(dir) && ContextScan.isGenerated(d)
+              return !d.equals(walked) && ContextScan.isGenerated(d)
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }
@@ -70,7 +74,8 @@ record ProjectFiles(
                 return FileVisitResult.CONTINUE;
               }
               String name = file.getFileName().toString();
-              file = file.normalize(); // ./Dockerfile reads as Dockerfile in every format
+              // As given: ./Dockerfile reads as Dockerfile in every format.
+              file = dir.resolve(walked.relativize(file)).normalize();
               if (isDockerfileName(name)) {
                 dockerfiles.add(file);
               } else if (name.equals(".dockerignore") || name.endsWith(".dockerignore")) {

@@ -39,6 +39,7 @@ public final class StowageCommand implements Runnable {
           SbomCommand.class,
           SecretsCommand.class,
           TrainCommand.class,
+          ServeCommand.class,
           CommandLine.HelpCommand.class);
 
   @Spec CommandSpec spec;
@@ -55,7 +56,7 @@ public final class StowageCommand implements Runnable {
    * runs on a terminal.
    */
   public static CommandLine newCommandLine() {
-    return newCommandLine(System.in, Terminal.detect());
+    return build(RunEnvironment.process(), SUBCOMMANDS);
   }
 
   /**
@@ -64,6 +65,11 @@ public final class StowageCommand implements Runnable {
    * them), or all of them when none is named (root help, usage errors).
    */
   public static CommandLine forArgs(String[] args) {
+    return forArgs(args, RunEnvironment.process());
+  }
+
+  /** {@link #forArgs(String[])} for a run on behalf of {@code run}'s process. */
+  static CommandLine forArgs(String[] args, RunEnvironment run) {
     String named = null;
     for (String a : args) {
       if (!a.startsWith("-")) {
@@ -74,10 +80,10 @@ public final class StowageCommand implements Runnable {
     for (Class<?> c : SUBCOMMANDS) {
       Command command = c.getAnnotation(Command.class);
       if (command != null && command.name().equals(named) && c != CommandLine.HelpCommand.class) {
-        return build(System.in, Terminal.detect(), List.of(c));
+        return build(run, List.of(c));
       }
     }
-    return newCommandLine();
+    return build(run, SUBCOMMANDS);
   }
 
   /**
@@ -89,13 +95,12 @@ public final class StowageCommand implements Runnable {
   }
 
   static CommandLine newCommandLine(InputStream stdin, Terminal terminal) {
-    return build(stdin, terminal, SUBCOMMANDS);
+    return build(RunEnvironment.process(stdin, terminal), SUBCOMMANDS);
   }
 
-  private static CommandLine build(InputStream stdin, Terminal terminal, List<Class<?>> subcommands) {
+  private static CommandLine build(RunEnvironment run, List<Class<?>> subcommands) {
     FailureHandler failures = new FailureHandler();
-    CommandLine cl =
-        new CommandLine(new StowageCommand(), new CommandFactory(new Inputs(stdin), terminal));
+    CommandLine cl = new CommandLine(new StowageCommand(), new CommandFactory(run));
     for (Class<?> c : subcommands) {
       cl.addSubcommand(c);
     }

@@ -1,7 +1,6 @@
 package dev.stowage.cli;
 
-import java.io.Console;
-import java.lang.reflect.Method;
+import dev.stowage.client.Client;
 import java.util.Map;
 
 /**
@@ -19,28 +18,19 @@ record Terminal(boolean colours) {
    * NO_COLOR} is set (no-color.org) or {@code TERM=dumb}.
    */
   static Terminal detect() {
-    return new Terminal(isInteractive(System.console()) && allowsColour(System.getenv()));
+    return of(Client.isInteractive(System.console()), System.getenv());
+  }
+
+  /**
+   * The terminal of a run on behalf of another process, given what that process found: whether it
+   * has an interactive console, and its environment.
+   */
+  static Terminal of(boolean interactive, Map<String, String> env) {
+    return new Terminal(interactive && allowsColour(env));
   }
 
   static boolean allowsColour(Map<String, String> env) {
     String noColor = env.get("NO_COLOR");
     return (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
-  }
-
-  private static boolean isInteractive(Console console) {
-    if (console == null) {
-      return false;
-    }
-    // Up to JDK 21 a console exists only on a terminal. From JDK 22 on, System.console() may
-    // return one for redirected streams too, and Console.isTerminal() (22+) tells them apart;
-    // this code is compiled for 21, hence the lookup.
-    try {
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return (Boolean) isTerminal.invoke(console);
-    } catch (NoSuchMethodException e) {
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
-    }
   }
 }

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param disableIgnorePragma whether {@code # hadolint ignore=} and {@code # stowage ignore=}
  *     comments are disregarded (hadolint's {@code disable-ignore-pragma})
  * @param images where base images' platforms are looked up ({@link ImagePlatforms#UNKNOWN}: nowhere)
+ * @param workingDir the folder a relative Dockerfile name is resolved against when a rule opens a
+ *     file beside it (a per-Dockerfile ignore file); empty: the process's working directory
  */
 public record LintOptions(
     Set<String> ignored,
@@ -33,12 +35,38 @@ public record LintOptions(
     BuildOptions build,
     boolean strictLabels,
     boolean disableIgnorePragma,
-    ImagePlatforms images) {
+    ImagePlatforms images,
+    Optional<Path> workingDir) {
   public LintOptions {
     ignored = Set.copyOf(ignored);
     severityOverrides = Map.copyOf(severityOverrides);
     trustedRegistries = List.copyOf(trustedRegistries);
     requiredLabels = Map.copyOf(requiredLabels);
+  }
+
+  /** The options with the process's working directory. */
+  public LintOptions(
+      Set<String> ignored,
+      Map<String, Severity> severityOverrides,
+      List<String> trustedRegistries,
+      Map<String, String> requiredLabels,
+      boolean shellcheck,
+      Optional<Path> contextDir,
+      BuildOptions build,
+      boolean strictLabels,
+      boolean disableIgnorePragma) {
+    this(
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma,
+        ImagePlatforms.UNKNOWN,
+        Optional.empty());
   }
 
   /** The options without {@code strictLabels} and {@code disableIgnorePragma} (both false). */
@@ -60,7 +88,8 @@ public record LintOptions(
         build,
         /* strictLabels= */ false,
         /* disableIgnorePragma= */ false,
-        ImagePlatforms.UNKNOWN);
+        ImagePlatforms.UNKNOWN,
+        Optional.empty());
   }
 
   public static LintOptions defaults() {
@@ -79,7 +108,8 @@ public record LintOptions(
         build,
         strictLabels,
         disableIgnorePragma,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withIgnored(Set<String> ids) {
@@ -93,7 +123,8 @@ public record LintOptions(
         build,
         strictLabels,
         disableIgnorePragma,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withTrustedRegistries(List<String> registries) {
@@ -107,7 +138,8 @@ public record LintOptions(
         build,
         strictLabels,
         disableIgnorePragma,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withRequiredLabels(Map<String, String> labels) {
@@ -121,7 +153,8 @@ public record LintOptions(
         build,
         strictLabels,
         disableIgnorePragma,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withSeverityOverrides(Map<String, Severity> overrides) {
@@ -135,7 +168,8 @@ public record LintOptions(
         build,
         strictLabels,
         disableIgnorePragma,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withShellcheck(boolean on) {
@@ -149,7 +183,8 @@ public record LintOptions(
         build,
         strictLabels,
         disableIgnorePragma,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withBuild(BuildOptions b) {
@@ -163,7 +198,8 @@ public record LintOptions(
         b,
         strictLabels,
         disableIgnorePragma,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withStrictLabels(boolean on) {
@@ -177,7 +213,8 @@ public record LintOptions(
         build,
         on,
         disableIgnorePragma,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withDisableIgnorePragma(boolean on) {
@@ -191,7 +228,8 @@ public record LintOptions(
         build,
         strictLabels,
         on,
-        images);
+        images,
+        workingDir);
   }
 
   public LintOptions withImages(ImagePlatforms lookup) {
@@ -205,6 +243,23 @@ public record LintOptions(
         build,
         strictLabels,
         disableIgnorePragma,
-        lookup);
+        lookup,
+        workingDir);
+  }
+
+  /** These options, resolving a relative Dockerfile name against {@code dir}. */
+  public LintOptions withWorkingDir(Path dir) {
+    return new LintOptions(
+        ignored,
+        severityOverrides,
+        trustedRegistries,
+        requiredLabels,
+        shellcheck,
+        contextDir,
+        build,
+        strictLabels,
+        disableIgnorePragma,
+        images,
+        Optional.of(dir));
   }
 }

@@ -8,6 +8,7 @@ import dev.stowage.dockerfile.model.DockerfileModel;
 import dev.stowage.lint.pragma.EffectiveShells;
 import dev.stowage.lint.pragma.Pragmas;
 import dev.stowage.lint.shellcheck.ScriptChecker;
+import dev.stowage.lint.rules.context.ContextSources;
 import dev.stowage.lint.shellcheck.ShellCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Runs a set of rules over parsed Dockerfiles. Immutable and thread-safe; each {@link #lint} call
- * is independent.
+ * Runs a set of rules over parsed Dockerfiles. Thread-safe; each {@link #lint} call is independent
+ * but for a small cache of build-context scans shared by the calls of one linter (make a linter per
+ * run).
  */
 public final class Linter {
   /** The id under which syntax errors are reported (hadolint's parse-error code). */
@@ -46,6 +48,7 @@ public final class Linter {
 
   private final List<RuleMeta> rules;
   private final Supplier<Optional<ShellCheck>> shellcheck;
+  private final ContextSources.Cache contexts = new ContextSources.Cache();
 
   private Linter(List<RuleMeta> rules, Supplier<Optional<ShellCheck>> shellcheck) {
     this.rules = List.copyOf(rules);
@@ -56,8 +59,11 @@ public final class Linter {
     return new Linter(rules.stream().map(RuleMeta::of).toList(), ShellCheck::onPath);
   }
 
-  /** This linter, looking for {@code shellcheck} in the given {@code PATH} value (for tests). */
-  Linter withShellcheckPath(String pathVariable) {
+  /**
+   * This linter, looking for {@code shellcheck} in the given {@code PATH} value (for tests, and
+   * for runs on behalf of another process's environment).
+   */
+  public Linter withShellcheckPath(String pathVariable) {
     Optional<ShellCheck> sc = ShellCheck.locate(pathVariable);
     return new Linter(rules, () -> sc);
   }
@@ -116,7 +122,8 @@ public final class Linter {
         continue;
       }
       RuleContext ctx =
-          new RuleContext(dockerfile, model, options, meta, shellCache, found, shells::isPosix);
+          new RuleContext(
+              dockerfile, model, options, meta, shellCache, found, shells::isPosix, contexts);
       int before = found.size();
       try {
         run(meta.rule(), dockerfile, ctx, byType);

@@ -10,6 +10,7 @@ import dev.stowage.dockerfile.model.DockerfileModel;
 import dev.stowage.dockerfile.model.Scope;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.dockerfile.shell.ShellScript;
+import dev.stowage.lint.rules.context.ContextSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -32,6 +33,7 @@ public final class RuleContext {
   private final Map<InstructionNode, Optional<ShellText>> shells;
   private final List<Finding> sink;
   private final Predicate<InstructionNode> posixShell;
+  private final ContextSources.Cache contexts;
   private @Nullable Instruction current;
   private @Nullable Instruction owner;
 
@@ -42,7 +44,7 @@ public final class RuleContext {
       RuleMeta rule,
       Map<InstructionNode, Optional<ShellText>> shells,
       List<Finding> sink) {
-    this(dockerfile, model, options, rule, shells, sink, n -> true);
+    this(dockerfile, model, options, rule, shells, sink, n -> true, new ContextSources.Cache());
   }
 
   RuleContext(
@@ -52,8 +54,10 @@ public final class RuleContext {
       RuleMeta rule,
       Map<InstructionNode, Optional<ShellText>> shells,
       List<Finding> sink,
-      Predicate<InstructionNode> posixShell) {
+      Predicate<InstructionNode> posixShell,
+      ContextSources.Cache contexts) {
     this.posixShell = posixShell;
+    this.contexts = contexts;
     this.dockerfile = dockerfile;
     this.model = model;
     this.options = options;
@@ -65,6 +69,11 @@ public final class RuleContext {
   void at(@Nullable Instruction instruction, @Nullable Instruction owner) {
     this.current = instruction;
     this.owner = owner;
+  }
+
+  /** The build-context scans of the linter this run belongs to. */
+  public ContextSources.Cache contexts() {
+    return contexts;
   }
 
   public Dockerfile dockerfile() {

@@ -57,6 +57,7 @@ public final class LintConfig {
 
   private final Optional<Path> source;
   private final Optional<Path> dockerfile;
+  private final Path cwd;
   private final Set<String> ignored;
   private final Map<String, Severity> severities;
   private final List<String> trustedRegistries;
@@ -73,6 +74,7 @@ public final class LintConfig {
   private LintConfig(Builder b) {
     this.source = b.source;
     this.dockerfile = b.dockerfile;
+    this.cwd = b.cwd;
     this.ignored = Set.copyOf(b.ignored);
     this.severities = Map.copyOf(b.severities);
     this.trustedRegistries = List.copyOf(b.trustedRegistries);
@@ -89,7 +91,8 @@ public final class LintConfig {
 
   /** No configuration: {@link #applyTo} returns its argument. */
   public static LintConfig empty() {
-    return new LintConfig(new Builder(Optional.empty(), Optional.empty()));
+    return new LintConfig(
+        new Builder(Optional.empty(), Path.of("").toAbsolutePath(), Optional.empty()));
   }
 
   /**
@@ -118,27 +121,47 @@ public final class LintConfig {
   public static LintConfig load(
       Path dockerfile, Optional<Path> explicit, boolean noConfig, Map<String, String> env)
       throws ConfigException {
+    return load(dockerfile, explicit, noConfig, env, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * {@link #load(Path, Optional, boolean, Map)} on behalf of a process whose working directory is
+   * {@code cwd}: relative paths ({@code dockerfile}, {@code explicit}) are opened from there, and
+   * {@code $PWD/.hadolint.yaml} means {@code cwd}'s. Messages name {@code explicit} as given.
+   */
+  public static LintConfig load(
+      Path dockerfile,
+      Optional<Path> explicit,
+      boolean noConfig,
+      Map<String, String> env,
+      Path cwd)
+      throws ConfigException {
+    Path file = cwd.resolve(dockerfile);
     if (explicit.isPresent()) {
-      return read(explicit.get(), Optional.of(dockerfile));
+      return read(explicit.get(), cwd, Optional.of(file));
     }
     if (noConfig) {
-      return new LintConfig(new Builder(Optional.empty(), Optional.of(dockerfile)));
+      return new LintConfig(new Builder(Optional.empty(), cwd, Optional.of(file)));
     }
-    Optional<Path> found = find(dockerfile, env);
+    Optional<Path> found = find(file, env, cwd);
     if (found.isEmpty()) {
-      return new LintConfig(new Builder(Optional.empty(), Optional.of(dockerfile)));
+      return new LintConfig(new Builder(Optional.empty(), cwd, Optional.of(file)));
     }
-    return read(found.get(), Optional.of(dockerfile));
+    return read(found.get(), cwd, Optional.of(file));
   }
 
   /** Reads one configuration file. */
   public static LintConfig read(Path file) throws ConfigException {
-    return read(file, Optional.empty());
+    return read(file, Path.of("").toAbsolutePath(), Optional.empty());
   }
 
   /** The file {@link #load} would read for {@code dockerfile}, if any. */
   public static Optional<Path> find(Path dockerfile, Map<String, String> env) {
-    Path dir = dockerfile.toAbsolutePath().normalize().getParent();
+    return find(dockerfile, env, Path.of("").toAbsolutePath());
+  }
+
+  private static Optional<Path> find(Path dockerfile, Map<String, String> env, Path cwd) {
+    Path dir = cwd.resolve(dockerfile).normalize().getParent();
     Optional<Path> stowage = upwards(dir, STOWAGE_NAMES);
     if (stowage.isPresent()) {
       return stowage;
@@ -148,7 +171,6 @@ public final class LintConfig {
       return hadolint;
     }
     List<Path> candidates = new ArrayList<>();
-    Path cwd = Path.of("").toAbsolutePath();
     HADOLINT_NAMES.forEach(n -> candidates.add(cwd.resolve(n)));
     String xdg = env.get("XDG_CONFIG_HOME");
     String home = env.get("HOME");
@@ -188,18 +210,24 @@ public final class LintConfig {
     return Optional.empty();
   }
 
-  private static LintConfig read(Path file, Optional<Path> dockerfile) throws ConfigException {
-    YamlTree root = readTree(file);
-    Builder b = new Builder(Optional.of(file), dockerfile);
+  private static LintConfig read(Path file, Path cwd, Optional<Path> dockerfile)
+      throws ConfigException {
+    YamlTree root = readTree(cwd.resolve(file), file);
+    Builder b = new Builder(Optional.of(file), cwd, dockerfile);
     new Reader(file, b).document(root);
     return new LintConfig(b);
   }
 
   /** The YAML tree of a configuration file. */
   static YamlTree readTree(Path file) throws ConfigException {
+    return readTree(file, file);
+  }
+
+  /** The YAML tree of the configuration file at {@code path}, named {@code file} in messages. */
+  private static YamlTree readTree(Path path, Path file) throws ConfigException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = Files.readAllBytes(path);
     } catch (IOException e) {
       throw new ConfigException(file, "cannot read the configuration: " + e.getMessage(), e);
     }
@@ -287,8 +315,8 @@ public final class LintConfig {
   }
 
   private boolean matches(PathRule p, Path dockerfile) {
-    Path abs = dockerfile.toAbsolutePath().normalize();
-    Path base = source.map(s -> s.toAbsolutePath().normalize().getParent()).orElse(null);
+    Path abs = cwd.resolve(dockerfile).normalize();
+    Path base = source.map(s -> cwd.resolve(s).normalize().getParent()).orElse(null);
     Path rel = base != null && abs.startsWith(base) ? base.relativize(abs) : abs;
     if (p.matcher.matches(rel)) {
       return true;
@@ -307,6 +335,7 @@ public final class LintConfig {
   /** Mutable state while reading. */
   private static final class Builder {
     final Optional<Path> source;
+    final Path cwd;
     final Optional<Path> dockerfile;
     final Set<String> ignored = new LinkedHashSet<>();
     final Map<String, Severity> severities = new HashMap<>();
@@ -321,8 +350,9 @@ public final class LintConfig {
     final List<PathRule> paths = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
 
-    Builder(Optional<Path> source, Optional<Path> dockerfile) {
+    Builder(Optional<Path> source, Path cwd, Optional<Path> dockerfile) {
       this.source = source;
+      this.cwd = cwd;
       this.dockerfile = dockerfile;
     }
   }

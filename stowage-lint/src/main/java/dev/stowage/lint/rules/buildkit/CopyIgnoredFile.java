@@ -153,7 +153,7 @@ public final class CopyIgnoredFile implements DockerfileRule {
    */
   private static Optional<IgnoreFile> read(RuleContext ctx, Path dir) {
     try {
-      Optional<Path> own = ownIgnoreFile(ctx.dockerfile().file());
+      Optional<Path> own = ownIgnoreFile(ctx.dockerfile().file(), ctx.options().workingDir());
       if (own.isPresent()) {
         String text = Files.readString(own.get(), StandardCharsets.UTF_8);
         return Optional.of(
@@ -165,12 +165,15 @@ public final class CopyIgnoredFile implements DockerfileRule {
     }
   }
 
-  private static Optional<Path> ownIgnoreFile(String dockerfile) {
+  private static Optional<Path> ownIgnoreFile(String dockerfile, Optional<Path> workingDir) {
     if (dockerfile.isEmpty() || dockerfile.equals("-") || dockerfile.startsWith("<")) {
       return Optional.empty();
     }
     try {
       Path df = Path.of(dockerfile);
+      if (workingDir.isPresent()) {
+        df = workingDir.get().resolve(df);
+      }
       if (!Files.isRegularFile(df) || df.getFileName() == null) {
         return Optional.empty();
       }

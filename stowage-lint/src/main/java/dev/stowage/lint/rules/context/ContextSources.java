@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * What COPY and ADD read from the build context, and what the context holds, for the rules that
- * compare the two. Stateless.
+ * compare the two.
  */
 public final class ContextSources {
   private ContextSources() {}
@@ -51,45 +51,55 @@ public final class ContextSources {
     if (dir.isEmpty()) {
       return Optional.empty();
     }
-    Path key = dir.get().toAbsolutePath().normalize();
-    long stamp = stamp(key);
-    synchronized (CACHE) {
-      Cached c = CACHE.get(key);
-      if (c != null && c.stamp == stamp && System.nanoTime() - c.madeAt < MAX_AGE_NANOS) {
-        return c.context;
-      }
-    }
-    Optional<Context> context;
-    try {
-      Optional<DockerIgnore> ignore = DockerIgnore.read(dir.get());
-      ContextScan scan = ContextScan.scan(dir.get(), ignore.orElse(DockerIgnore.none()));
-      context = Optional.of(new Context(dir.get(), ignore, scan));
-    } catch (IOException e) {
-      context = Optional.empty(); // an unreadable context is the build's error to report, not a rule's
-    }
-    synchronized (CACHE) {
-      CACHE.put(key, new Cached(context, stamp, System.nanoTime()));
-    }
-    return context;
+    return ctx.contexts().load(dir.get());
   }
 
   /**
-   * Scans of recent contexts. Several rules, and every Dockerfile of one folder, share a context:
-   * scanning it once per rule and file made linting N files of a folder quadratic (found
-   * measuring against dockerfilelint). Entries are dropped when the folder's or its
-   * .dockerignore's modification time changes, and after a few seconds in a long-lived process.
+   * Scans of recent contexts, one cache per {@link dev.stowage.lint.Linter} (so one per command
+   * run: a long-lived process that makes a linter per run never serves one run's scan to
+   * another). Several rules, and every Dockerfile of one folder, share a context: scanning it once
+   * per rule and file made linting N files of a folder quadratic (found measuring against
+   * dockerfilelint). Entries are dropped when the folder's or its .dockerignore's modification time
+   * changes, and after a few seconds. Thread-safe.
    */
-  private static final Map<Path, Cached> CACHE =
-      new LinkedHashMap<>(16, 0.75f, /* accessOrder= */ true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, Cached> eldest) {
-          return size() > 8;
+  public static final class Cache {
+    private static final long MAX_AGE_NANOS = 10_000_000_000L;
+
+    private final Map<Path, Cached> entries =
+        new LinkedHashMap<>(16, 0.75f, /* accessOrder= */ true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Path, Cached> eldest) {
+            return size() > 8;
+          }
+        };
+
+    private record Cached(Optional<Context> context, long stamp, long madeAt) {}
+
+    /** The context of {@code dir}, scanned now or recently. */
+    public Optional<Context> load(Path dir) {
+      Path key = dir.toAbsolutePath().normalize();
+      long stamp = stamp(key);
+      synchronized (entries) {
+        Cached c = entries.get(key);
+        if (c != null && c.stamp == stamp && System.nanoTime() - c.madeAt < MAX_AGE_NANOS) {
+          return c.context;
         }
-      };
-
-  private static final long MAX_AGE_NANOS = 10_000_000_000L;
-
-  private record Cached(Optional<Context> context, long stamp, long madeAt) {}
+      }
+      Optional<Context> context;
+      try {
+        Optional<DockerIgnore> ignore = DockerIgnore.read(dir);
+        ContextScan scan = ContextScan.scan(dir, ignore.orElse(DockerIgnore.none()));
+        context = Optional.of(new Context(dir, ignore, scan));
+      } catch (IOException e) {
+        // An unreadable context is the build's error to report, not a rule's.
+        context = Optional.empty();
+      }
+      synchronized (entries) {
+        entries.put(key, new Cached(context, stamp, System.nanoTime()));
+      }
+      return context;
+    }
+  }
 
   private static long stamp(Path dir) {
     long s = 0;
