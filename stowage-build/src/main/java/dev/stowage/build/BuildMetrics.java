@@ -130,7 +130,10 @@ public record BuildMetrics(
     boolean weightsKnown = !lastDurations.isEmpty() && (cached == 0 || cachedKnown > 0);
     double hitRate = counted == 0 ? 0 : round((double) cached / counted);
     Optional<Double> weighted =
-        weightsKnown && totalWeight > 0 ? Optional.of(round(cachedWeight / totalWeight)) : Optional.empty();
+        !weightsKnown
+            ? Optional.empty()
+            // Steps too quick to time (0.0 s each): the time-weighted rate is the count rate.
+            : Optional.of(totalWeight > 0 ? round(cachedWeight / totalWeight) : hitRate);
     Optional<Double> saved = weightsKnown ? Optional.of(round(cachedWeight)) : Optional.empty();
     return new BuildMetrics(
         round(result.wallMillis() / 1000.0),
