@@ -1,6 +1,5 @@
 package dev.stowage.image;
 
-import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -315,17 +313,8 @@ public final class ImageAnalyzer {
           }
         }
         scan.digest = in.drainAndDigest();
-      } catch (LayerStream.LimitExceeded ex) {
-        throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
-      } catch (EOFException ex) {
-        throw new ImageFormatException(where + ": truncated stream", ex);
       } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
-        String msg = String.valueOf(ex.getMessage());
-        if (msg.toLowerCase(Locale.ROOT).contains("truncated")) {
-          throw new ImageFormatException(where + ": truncated stream", ex);
-        }
-        throw new ImageFormatException(
-            where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+        throw LayerEntries.failure(where, read, ex);
       }
       scan.uncompressed = in.uncompressedBytes();
       scan.compressed = in.compressedBytes();

@@ -33,6 +33,22 @@ final class LayerEntries {
   private LayerEntries() {}
 
   /**
+   * What a failed layer read means for the user, for every layer reader: a limit exceeded, a
+   * truncated stream, or (after {@code read} entries) not a tar stream or a corrupt one.
+   */
+  static ImageFormatException failure(String where, int read, Exception ex) {
+    if (ex instanceof LayerStream.LimitExceeded) {
+      return new ImageFormatException(where + ": " + ex.getMessage(), ex);
+    }
+    String msg = String.valueOf(ex.getMessage());
+    if (ex instanceof EOFException || msg.toLowerCase(Locale.ROOT).contains("truncated")) {
+      return new ImageFormatException(where + ": truncated stream", ex);
+    }
+    return new ImageFormatException(
+        where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+  }
+
+  /**
    * Streams the layer {@code ref}; {@code where} names it in messages ({@code layer 3 of SOURCE}),
    * {@code imageBytesBefore} is what earlier layers expanded to and {@code entries} counts the
    * image's entries against {@link ImageLimits#maxEntries}.
@@ -72,17 +88,8 @@ final class LayerEntries {
           handler.entry(segments, e, tar);
         }
         digest = in.drainAndDigest();
-      } catch (LayerStream.LimitExceeded ex) {
-        throw new ImageFormatException(where + ": " + ex.getMessage(), ex);
-      } catch (EOFException ex) {
-        throw new ImageFormatException(where + ": truncated stream", ex);
       } catch (IOException | IllegalArgumentException | ArithmeticException ex) {
-        String msg = String.valueOf(ex.getMessage());
-        if (msg.toLowerCase(Locale.ROOT).contains("truncated")) {
-          throw new ImageFormatException(where + ": truncated stream", ex);
-        }
-        throw new ImageFormatException(
-            where + ": " + (read == 0 ? "not a tar stream" : "corrupt tar stream") + " (" + msg + ")", ex);
+        throw LayerEntries.failure(where, read, ex);
       }
       uncompressed = in.uncompressedBytes();
     }
