@@ -2,8 +2,8 @@ package dev.stowage.cli;
 
 import dev.stowage.lint.LintOptions;
 import dev.stowage.lint.Linter;
-import dev.stowage.lint.format.FileResult;
 import dev.stowage.lint.format.FindingsFormat;
+import dev.stowage.lint.format.FindingsFormatter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -121,18 +121,27 @@ final class LintCommand implements Callable<Integer> {
             .withIgnored(new LinkedHashSet<>(ignored))
             .withTrustedRegistries(trustedRegistries);
     options = analysisOptions.applyTo(options, run);
-    LintRun.Outcome outcome =
-        new LintRun(run, linter, options, explicitConfig, configOptions.disabled).run(targets);
-    List<FileResult> results = outcome.results();
     FindingsFormat.Colour colour =
         colours ? FindingsFormat.Colour.ANSI : FindingsFormat.Colour.PLAIN;
+    FindingsFormatter.Document document = format.formatter(linter.rules(), colour).open(out);
+    LintRun.Outcome outcome =
+        new LintRun(run, linter, options, explicitConfig, configOptions.disabled)
+            .run(targets, r -> write(() -> document.add(r)));
+    write(document::end);
+    out.flush();
+    return outcome.finish(spec.commandLine().getErr(), given, FailureThreshold.INFO);
+  }
+
+  private interface Output {
+    void write() throws IOException;
+  }
+
+  private static void write(Output output) throws EnvironmentException {
     try {
-      format.formatter(linter.rules(), colour).write(results, out);
+      output.write();
     } catch (IOException e) {
       throw new EnvironmentException("writing the findings: " + e.getMessage(), e);
     }
-    out.flush();
-    return outcome.finish(spec.commandLine().getErr(), given, FailureThreshold.INFO);
   }
 
   private Optional<Path> contextDir() throws UserInputException {

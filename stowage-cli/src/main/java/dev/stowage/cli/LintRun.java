@@ -133,59 +133,76 @@ final class LintRun {
   }
 
   Outcome run(List<Target> targets) throws EnvironmentException, UserInputException {
-    // Files are independent: lint them on all cores, then report in the order given.
-    List<Attempt> attempts = new ArrayList<>(targets.size());
-    if (targets.size() < 8) {
-      for (Target t : targets) {
-        attempts.add(attempt(t));
-      }
-    } else {
-      int threads = Math.min(targets.size(), Runtime.getRuntime().availableProcessors());
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread th = new Thread(r, "stowage-lint");
-        th.setDaemon(true);
-        return th;
-      });
-      try {
-        List<Future<Attempt>> futures = new ArrayList<>(targets.size());
-        for (Target t : targets) {
-          futures.add(pool.submit(() -> attempt(t)));
-        }
-        for (Future<Attempt> f : futures) {
-          attempts.add(f.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new EnvironmentException("interrupted while linting", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof EnvironmentException env) {
-          throw env;
-        }
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
+    return run(targets, r -> {});
+  }
+
+  /** Receives each file's result as soon as it and every file before it are linted. */
+  @FunctionalInterface
+  interface ResultSink {
+    void accept(FileResult result) throws EnvironmentException;
+  }
+
+  /**
+   * Lints {@code targets} and hands each result to {@code sink} in target order while later
+   * files are still being linted, so a report can be printed as the run goes. A malformed
+   * configuration fails the run before any result is handed on.
+   */
+  Outcome run(List<Target> targets, ResultSink sink)
+      throws EnvironmentException, UserInputException {
+    // Configurations first (one per folder, cheap): a broken one stops the run before output.
+    for (Target t : targets) {
+      config(t);
     }
     List<FileResult> results = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     Set<String> warnings = new LinkedHashSet<>();
     Optional<Severity> threshold = Optional.empty();
-    for (Attempt a : attempts) {
-      if (a.configError().isPresent()) {
-        throw a.configError().get();
+    List<Attempt> attempts = new ArrayList<>(targets.size());
+    ExecutorService pool = null;
+    try {
+      List<Future<Attempt>> futures = new ArrayList<>(targets.size());
+      if (targets.size() >= 8) {
+        // Files are independent: lint them on all cores, report them in the order given.
+        int threads = Math.min(targets.size(), Runtime.getRuntime().availableProcessors());
+        pool = Executors.newFixedThreadPool(threads, r -> {
+          Thread th = new Thread(r, "stowage-lint");
+          th.setDaemon(true);
+          return th;
+        });
+        for (Target t : targets) {
+          futures.add(pool.submit(() -> attempt(t)));
+        }
       }
-      errors.addAll(a.inputErrors());
-      warnings.addAll(a.warnings());
-      if (threshold.isEmpty()) {
-        threshold = a.threshold();
+      for (int i = 0; i < targets.size(); i++) {
+        Attempt a = pool == null ? attempt(targets.get(i)) : futures.get(i).get();
+        errors.addAll(a.inputErrors());
+        warnings.addAll(a.warnings());
+        if (threshold.isEmpty()) {
+          threshold = a.threshold();
+        }
+        if (a.result().isPresent()) {
+          results.add(a.result().get());
+          sink.accept(a.result().get());
+        }
       }
-      a.result().ifPresent(results::add);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("interrupted while linting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof EnvironmentException env) {
+        throw env;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
     return new Outcome(results, errors, List.copyOf(warnings), threshold);
   }
@@ -195,23 +212,17 @@ final class LintRun {
       Optional<FileResult> result,
       List<String> inputErrors,
       List<String> warnings,
-      Optional<Severity> threshold,
-      Optional<UserInputException> configError) {}
+      Optional<Severity> threshold) {}
 
   private Attempt attempt(Target t) throws EnvironmentException {
     Inputs.Input input;
     try {
       input = inputs.read(t.argument());
     } catch (UserInputException e) {
-      return new Attempt(Optional.empty(), e.messages(), List.of(), Optional.empty(), Optional.empty());
+      return new Attempt(Optional.empty(), e.messages(), List.of(), Optional.empty());
     }
     Dockerfile dockerfile = Dockerfile.parse(input.name(), input.text());
-    LintConfig config;
-    try {
-      config = config(t);
-    } catch (UserInputException e) {
-      return new Attempt(Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.of(e));
-    }
+    LintConfig config = configs.get(folder(t)); // loaded by run() before any attempt
     List<String> warnings = new ArrayList<>(config.warnings());
     LintResult result = linter.lintWithReport(dockerfile, optionsFor(t, config));
     warnings.addAll(result.warnings());
@@ -219,15 +230,14 @@ final class LintRun {
         Optional.of(FileResult.of(dockerfile, result.findings())),
         List.of(),
         warnings,
-        config.failureThreshold(),
-        Optional.empty());
+        config.failureThreshold());
   }
 
 
   /** The configuration that applies to a target: found upwards from it, or --config. */
   private LintConfig config(Target t) throws UserInputException {
     // Every Dockerfile of a folder finds the same configuration: look it up once per folder.
-    Path folder = anchor(t).getParent();
+    Path folder = folder(t);
     LintConfig cached = configs.get(folder);
     if (cached != null) {
       return cached;
@@ -243,6 +253,10 @@ final class LintRun {
   }
 
   private final Map<Path, LintConfig> configs = new ConcurrentHashMap<>();
+
+  private Path folder(Target t) {
+    return anchor(t).getParent();
+  }
 
   /** The path configuration is found from: the Dockerfile, or {@code Dockerfile} in the context. */
   private Path anchor(Target t) {

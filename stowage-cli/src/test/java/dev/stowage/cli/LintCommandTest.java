@@ -236,6 +236,41 @@ class LintCommandTest {
   }
 
   @Test
+  void aMalformedConfigurationStopsTheRunBeforeAnyOutput() throws IOException {
+    // Enough files for the parallel, streamed path; the broken configuration is found last.
+    for (int i = 0; i < 12; i++) {
+      write("a/" + i + ".Dockerfile", KNOWN);
+    }
+    write("z/Dockerfile", KNOWN);
+    write("z/.hadolint.yaml", "ignored: [DL3007\n");
+    Cli.Result r = Cli.run("lint", "--format", "json", dir.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains(".hadolint.yaml").hasLineCount(1);
+  }
+
+  @Test
+  void manyFilesAreReportedInTheOrderGiven() throws IOException {
+    List<String> args = new ArrayList<>(List.of("lint", "--format", "json"));
+    for (int i = 0; i < 40; i++) {
+      // Files of different lengths finish out of order on several threads.
+      args.add(write(i + ".Dockerfile", "RUN echo hi\n".repeat((i * 7) % 13) + KNOWN).toString());
+    }
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    List<String> files = new ArrayList<>();
+    for (JsonNode f : MAPPER.readTree(r.out())) {
+      String name = Path.of(f.get("file").asText()).getFileName().toString();
+      if (files.isEmpty() || !files.get(files.size() - 1).equals(name)) {
+        files.add(name);
+      }
+    }
+    assertThat(files).hasSize(40);
+    for (int i = 0; i < 40; i++) {
+      assertThat(files.get(i)).isEqualTo(i + ".Dockerfile");
+    }
+  }
+
+  @Test
   void listsTheRulesAsATableAndAsJson() throws IOException {
     Cli.Result table = Cli.run("lint", "--list-rules");
     assertThat(table.exitCode()).isZero();

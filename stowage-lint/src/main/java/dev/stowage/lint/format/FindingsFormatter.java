@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +14,42 @@ import java.util.List;
  */
 public interface FindingsFormatter {
   /** Writes the document for {@code results} (files in the given order) to {@code out}. */
-  void write(List<FileResult> results, Writer out) throws IOException;
+  default void write(List<FileResult> results, Writer out) throws IOException {
+    Document document = open(out);
+    for (FileResult r : results) {
+      document.add(r);
+    }
+    document.end();
+  }
+
+  /**
+   * Starts a document on {@code out} that takes the files one at a time, so that a long run
+   * prints each file as soon as it is linted. The bytes are those of {@link #write} for the same
+   * files. Formats that need every file before their first byte (totals up front) keep the files
+   * until {@link Document#end}.
+   */
+  default Document open(Writer out) {
+    List<FileResult> kept = new ArrayList<>();
+    return new Document() {
+      @Override
+      public void add(FileResult result) {
+        kept.add(result);
+      }
+
+      @Override
+      public void end() throws IOException {
+        FindingsFormatter.this.write(kept, out);
+      }
+    };
+  }
+
+  /** One document being written: files in report order, then {@link #end}. Single-threaded. */
+  interface Document {
+    void add(FileResult result) throws IOException;
+
+    /** Finishes the document (closing brackets, summary lines); flushes nothing. */
+    void end() throws IOException;
+  }
 
   /** The document for {@code results} as a string. */
   default String format(List<FileResult> results) {

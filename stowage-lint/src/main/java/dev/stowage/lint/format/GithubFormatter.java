@@ -3,7 +3,6 @@ package dev.stowage.lint.format;
 import dev.stowage.lint.Finding;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 
 /**
  * {@code --format github}: one GitHub Actions workflow command per finding, {@code ::warning
@@ -14,28 +13,38 @@ import java.util.List;
  */
 public final class GithubFormatter implements FindingsFormatter {
   @Override
-  public void write(List<FileResult> results, Writer out) throws IOException {
-    for (FileResult r : results) {
-      for (Finding f : r.findings()) {
-        out.write(
-            "::"
-                + command(f)
-                + " file="
-                + property(f.file())
-                + ",line="
-                + f.line()
-                + ",col="
-                + f.column()
-                + ",endLine="
-                + f.endLine()
-                + ",endColumn="
-                + f.endColumn()
-                + ",title="
-                + property(f.rule())
-                + "::"
-                + data(f.message())
-                + "\n");
+  public Document open(Writer out) {
+    return new Document() {
+      @Override
+      public void add(FileResult r) throws IOException {
+        write(r, out);
       }
+
+      @Override
+      public void end() {}
+    };
+  }
+
+  private static void write(FileResult r, Writer out) throws IOException {
+    for (Finding f : r.findings()) {
+      out.write(
+          "::"
+              + command(f)
+              + " file="
+              + property(f.file())
+              + ",line="
+              + f.line()
+              + ",col="
+              + f.column()
+              + ",endLine="
+              + f.endLine()
+              + ",endColumn="
+              + f.endColumn()
+              + ",title="
+              + property(f.rule())
+              + "::"
+              + data(f.message())
+              + "\n");
     }
   }
 

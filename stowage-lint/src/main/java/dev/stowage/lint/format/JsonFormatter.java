@@ -1,24 +1,55 @@
 package dev.stowage.lint.format;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stowage.lint.Finding;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 
 /**
  * {@code --format json}: one array of every finding of every file, each with exactly the fields
- * rule, severity, message, file, line, column, endLine, endColumn, category, fixable. Stateless.
+ * rule, severity, message, file, line, column, endLine, endColumn, category, fixable. Streamed:
+ * each file's findings are written as they come. Stateless.
  */
 final class JsonFormatter implements FindingsFormatter {
   @Override
-  public void write(List<FileResult> results, Writer out) throws IOException {
-    ArrayNode all = JsonText.NODES.arrayNode();
-    for (FileResult r : results) {
-      for (Finding f : r.findings()) {
-        all.add(JsonText.finding(f));
+  public Document open(Writer out) {
+    return new Document() {
+      private JsonGenerator json;
+
+      @Override
+      public void add(FileResult r) throws IOException {
+        JsonGenerator g = started();
+        for (Finding f : r.findings()) {
+          g.writeStartObject();
+          g.writeStringField("rule", f.rule());
+          g.writeStringField("severity", f.severity().label());
+          g.writeStringField("message", f.message());
+          g.writeStringField("file", f.file());
+          g.writeNumberField("line", f.line());
+          g.writeNumberField("column", f.column());
+          g.writeNumberField("endLine", f.endLine());
+          g.writeNumberField("endColumn", f.endColumn());
+          g.writeStringField("category", f.category().label());
+          g.writeBooleanField("fixable", f.fixable());
+          g.writeEndObject();
+        }
       }
-    }
-    JsonText.write(all, out);
+
+      @Override
+      public void end() throws IOException {
+        JsonGenerator g = started();
+        g.writeEndArray();
+        g.flush(); // into out, which the caller flushes
+        out.write('\n');
+      }
+
+      private JsonGenerator started() throws IOException {
+        if (json == null) {
+          json = JsonText.generator(out);
+          json.writeStartArray();
+        }
+        return json;
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package dev.stowage.lint.format;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -8,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stowage.lint.Finding;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -33,20 +32,15 @@ final class JsonText {
     out.write('\n');
   }
 
-  /** A finding with exactly DESIGN.md's fields, in its order. */
-  static ObjectNode finding(Finding f) {
-    ObjectNode node = NODES.objectNode();
-    node.put("rule", f.rule());
-    node.put("severity", f.severity().label());
-    node.put("message", f.message());
-    node.put("file", f.file());
-    node.put("line", f.line());
-    node.put("column", f.column());
-    node.put("endLine", f.endLine());
-    node.put("endColumn", f.endColumn());
-    node.put("category", f.category().label());
-    node.put("fixable", f.fixable());
-    return node;
+  /**
+   * A generator writing to {@code out} with this class's layout, for documents written piece by
+   * piece. Flushing it writes into {@code out} but never flushes or closes {@code out}.
+   */
+  static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator g = WRITER.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+    return g;
   }
 
   private static ObjectWriter writer() {

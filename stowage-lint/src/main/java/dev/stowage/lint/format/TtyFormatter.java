@@ -29,22 +29,32 @@ final class TtyFormatter implements FindingsFormatter {
   }
 
   @Override
-  public void write(List<FileResult> results, Writer out) throws IOException {
-    Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-    int total = 0;
-    int fixable = 0;
-    for (FileResult r : results) {
-      for (Finding f : r.findings()) {
-        writeFinding(r, f, out);
-        bySeverity.merge(f.severity(), 1, Integer::sum);
-        total++;
-        if (f.fixable()) {
-          fixable++;
+  public Document open(Writer out) {
+    return new Document() {
+      private final Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+      private int files;
+      private int total;
+      private int fixable;
+
+      @Override
+      public void add(FileResult r) throws IOException {
+        files++;
+        for (Finding f : r.findings()) {
+          writeFinding(r, f, out);
+          bySeverity.merge(f.severity(), 1, Integer::sum);
+          total++;
+          if (f.fixable()) {
+            fixable++;
+          }
         }
       }
-    }
-    out.write(summary(results.size(), total, bySeverity, fixable));
-    out.write('\n');
+
+      @Override
+      public void end() throws IOException {
+        out.write(summary(files, total, bySeverity, fixable));
+        out.write('\n');
+      }
+    };
   }
 
   private void writeFinding(FileResult r, Finding f, Writer out) throws IOException {

@@ -50,6 +50,38 @@ class FormattersTest {
   }
 
   @Test
+  void aDocumentFedFileByFileIsTheWholeDocument() throws IOException {
+    for (FindingsFormat format : FindingsFormat.values()) {
+      FindingsFormatter formatter =
+          format.formatter(FormatterCases.RULES, FindingsFormat.Colour.ANSI);
+      for (List<FileResult> results : FormatterCases.CASES.values()) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        FindingsFormatter.Document document = formatter.open(out);
+        for (FileResult r : results) {
+          document.add(r);
+        }
+        document.end();
+        assertThat(out.toString()).as(format.label()).isEqualTo(formatter.format(results));
+      }
+    }
+  }
+
+  @Test
+  void noFilesAtAllIsStillAWholeDocument() throws Exception {
+    assertThat(MAPPER.readTree(formatOf(FindingsFormat.JSON, List.of()))).isEmpty();
+    assertThat(formatOf(FindingsFormat.JSON, List.of())).isEqualTo("[]\n");
+    assertThat(MAPPER.readTree(formatOf(FindingsFormat.GITLAB, List.of()))).isEmpty();
+    assertThat(formatOf(FindingsFormat.GITHUB, List.of())).isEmpty();
+    assertThat(formatOf(FindingsFormat.TTY, List.of())).endsWith("\n").doesNotContain("null");
+    assertThat(parse(formatOf(FindingsFormat.CHECKSTYLE, List.of())).getDocumentElement().getTagName())
+        .isEqualTo("checkstyle");
+  }
+
+  private static String formatOf(FindingsFormat format, List<FileResult> results) {
+    return format.formatter(FormatterCases.RULES, FindingsFormat.Colour.PLAIN).format(results);
+  }
+
+  @Test
   void xmlFormatsParseAndKeepTheMessageExactly() throws Exception {
     Finding odd = FormatterCases.CASES.get("escaping").get(0).findings().get(0);
     // XML 1.0 cannot carry ESC; everything else must survive.
