@@ -203,26 +203,35 @@ public final class Pragmas {
     Pragmas read() {
       List<Token> tokens = df.tokens();
       List<Instruction> instructions = df.instructions();
-      // Which instruction owns each token index range; comments outside instructions by line.
-      Map<Integer, Token> outsideByLine = new HashMap<>();
-      boolean[] inside = new boolean[tokens.size()];
-      for (Instruction ins : instructions) {
-        InstructionNode n = ins.syntax();
-        for (int t = n.firstToken(); t < n.endToken() && t < tokens.size(); t++) {
-          inside[t] = true;
+      // One pass over the tokens for the comments (few), then work on those only (#3 lint speed).
+      List<Integer> commentIndexes = new ArrayList<>();
+      for (int t = 0; t < tokens.size(); t++) {
+        if (tokens.get(t).kind() == Token.Kind.COMMENT) {
+          commentIndexes.add(t);
         }
       }
-      for (int t = 0; t < tokens.size(); t++) {
-        Token tok = tokens.get(t);
-        if (tok.kind() == Token.Kind.COMMENT && !inside[t]) {
+      // Which comments lie inside an instruction; the others by line.
+      boolean[] inside = new boolean[commentIndexes.size()];
+      int k = 0;
+      for (Instruction ins : instructions) {
+        InstructionNode n = ins.syntax();
+        while (k < commentIndexes.size() && commentIndexes.get(k) < n.firstToken()) {
+          k++;
+        }
+        for (int j = k; j < commentIndexes.size() && commentIndexes.get(j) < n.endToken(); j++) {
+          inside[j] = true;
+        }
+      }
+      Map<Integer, Token> outsideByLine = new HashMap<>();
+      for (int j = 0; j < commentIndexes.size(); j++) {
+        if (!inside[j]) {
+          Token tok = tokens.get(commentIndexes.get(j));
           outsideByLine.put(df.position(tok.start()).line(), tok);
         }
       }
       // Global and shell pragmas: any comment line.
-      for (Token tok : tokens) {
-        if (tok.kind() != Token.Kind.COMMENT) {
-          continue;
-        }
+      for (int index : commentIndexes) {
+        Token tok = tokens.get(index);
         String text = tok.text(df.source());
         if (!mayBePragma(text)) {
           continue;
@@ -249,16 +258,18 @@ public final class Pragmas {
         }
       }
       // Instruction pragmas: the comment block directly above, and comments inside.
+      k = 0;
       for (Instruction ins : instructions) {
         InstructionNode n = ins.syntax();
         List<Token> comments = new ArrayList<>();
         for (int l = n.line() - 1; outsideByLine.containsKey(l); l--) {
           comments.add(outsideByLine.get(l));
         }
-        for (int t = n.firstToken(); t < n.endToken() && t < tokens.size(); t++) {
-          if (tokens.get(t).kind() == Token.Kind.COMMENT) {
-            comments.add(tokens.get(t));
-          }
+        while (k < commentIndexes.size() && commentIndexes.get(k) < n.firstToken()) {
+          k++;
+        }
+        for (int j = k; j < commentIndexes.size() && commentIndexes.get(j) < n.endToken(); j++) {
+          comments.add(tokens.get(commentIndexes.get(j)));
         }
         if (comments.isEmpty()) {
           continue; // most instructions: nothing to read (#3 lint speed)

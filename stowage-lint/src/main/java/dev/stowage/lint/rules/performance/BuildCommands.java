@@ -27,22 +27,17 @@ public final class BuildCommands {
 
   /** The base name of the program a command runs, with {@code python -m module} read as module. */
   public static String program(Command c) {
-    return facts(c).program();
+    return c.memo(PROGRAM, BuildCommands::computeProgram);
   }
 
-  /** What this class derives from one command, computed once per command (#3 lint speed). */
-  private record Facts(String program, Arguments arguments) {}
+  // What this class derives from one command, computed once per command and only when asked:
+  // most commands are asked for their program only (#3 lint speed).
+  private static final Object PROGRAM = new Object();
+  private static final Object ARGUMENTS = new Object();
 
-  private static final Object FACTS = new Object();
-
-  private static Facts facts(Command c) {
-    return c.memo(FACTS, BuildCommands::computeFacts);
-  }
-
-  private static Facts computeFacts(Command c) {
+  private static String computeProgram(Command c) {
     List<Word> w = unwrapped(c);
-    String program = w.isEmpty() ? "" : baseName(w.get(0).text());
-    return new Facts(program, computeArguments(c, w, program));
+    return w.isEmpty() ? "" : baseName(w.get(0).text());
   }
 
   /** The base name of a path. */
@@ -63,10 +58,12 @@ public final class BuildCommands {
 
   /** The arguments after the program, split with the program's value-taking flags. */
   public static Arguments arguments(Command c) {
-    return facts(c).arguments();
+    return c.memo(ARGUMENTS, BuildCommands::computeArguments);
   }
 
-  private static Arguments computeArguments(Command c, List<Word> w, String p) {
+  private static Arguments computeArguments(Command c) {
+    List<Word> w = unwrapped(c);
+    String p = program(c);
     List<Word> args = w.isEmpty() ? List.of() : w.subList(1, w.size());
     Set<String> valueFlags =
         MAVEN.contains(p)
