@@ -1,6 +1,7 @@
 package dev.stowage.cli;
 
 import dev.stowage.client.Protocol;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -304,7 +305,12 @@ final class Server implements Closeable {
               }
             }
           };
-      return new PrintWriter(new BufferedWriter(new OutputStreamWriter(frames, charset)), true);
+      // Frames of up to 64 KiB: the client runs interpreted, and a large report (megabytes of
+      // JSON) in 8 KiB frames kept it busy after the server had finished (#3 lint speed).
+      return new PrintWriter(
+          new BufferedWriter(
+              new OutputStreamWriter(new BufferedOutputStream(frames, 1 << 16), charset)),
+          true);
     }
 
     /** Standard input of the run: asks the client for it on the first read. */

@@ -112,6 +112,25 @@ class ServerTest {
   }
 
   @Test
+  void aLargeReportArrivesWhole() throws Exception {
+    // Some hundred kilobytes of findings over many frames, from the parallel, streamed path.
+    for (int i = 0; i < 150; i++) {
+      write("many/" + i + ".Dockerfile",
+          "FROM ubuntu\nRUN cd /tmp && apt-get update && apt-get install -y curl wget\n"
+              + "RUN apt-get install -y git\nCMD echo " + i + "\n");
+    }
+    for (String format : List.of("json", "tty")) {
+      List<String> args = List.of("lint", "--no-shellcheck", "--format", format, "many");
+      Run direct = direct(args, Map.of(), new byte[0]);
+      Run served = served(args, Map.of(), new byte[0]);
+      assertThat(direct.out().length).isGreaterThan(200_000);
+      assertThat(served.code()).isEqualTo(direct.code());
+      assertThat(served.out()).as(format).isEqualTo(direct.out());
+      assertThat(served.err()).isEqualTo(direct.err());
+    }
+  }
+
+  @Test
   void servedRunsUseTheClientsEnvironmentAndStdin() throws Exception {
     byte[] dockerfile = "FROM alpine:latest\nRUN cd /tmp && echo $HOME\n".getBytes(StandardCharsets.UTF_8);
     // Without shellcheck on PATH the run warns; with it, SC findings appear. Both as directly.
