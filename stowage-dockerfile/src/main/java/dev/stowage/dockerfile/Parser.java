@@ -120,8 +120,11 @@ final class Parser {
     }
     // Gather the physical lines of this instruction.
     List<int[]> parts = new ArrayList<>(); // {kind, line, start, end, contStart}; kind 0 text, 1 comment, 2 blank
-    StringBuilder text = new StringBuilder(ce - ts + 16);
-    IntList map = new IntList(ce - ts + 16);
+    // One text and one offset buffer for every instruction of the file, copied out exactly.
+    StringBuilder text = textScratch;
+    text.setLength(0);
+    IntList map = offsetScratch;
+    map.clear();
     parts.add(new int[] {0, i, ts, cont < 0 ? ce : cont, cont});
     append(text, map, ts, cont < 0 ? ce : cont);
     int startLine = i;
@@ -231,7 +234,7 @@ final class Parser {
           }
           int[] piece = pieces.get(pieceIdx);
           int cut = piece[1] > logical ? Math.min(logicalEnd, piece[1]) : logicalEnd;
-          addToken(Token.Kind.values()[piece[2]], base + logical, base + cut);
+          addToken(TOKEN_KINDS[piece[2]], base + logical, base + cut);
           logical = cut;
         }
         if (part[4] >= 0) {
@@ -869,9 +872,21 @@ final class Parser {
   }
 
   /** A growable {@code int} array. */
+  private static final Token.Kind[] TOKEN_KINDS = Token.Kind.values(); // values() copies
+
+  /** The logical-to-source offset map of the instruction being read. */
+  private final IntList offsetScratch = new IntList(256);
+
+  /** The logical text of the instruction being read. */
+  private final StringBuilder textScratch = new StringBuilder(256);
+
   static final class IntList {
     private int[] a;
     private int n;
+
+    void clear() {
+      n = 0;
+    }
 
     IntList(int capacity) {
       a = new int[Math.max(capacity, 4)];

@@ -274,10 +274,13 @@ public final class Linter {
   }
 
   private static boolean isIgnored(RuleMeta meta, LintOptions options) {
-    if (options.ignored().contains(meta.id())) {
+    if (!meta.enabledByDefault() && !isEnabled(meta, options)) {
       return true;
     }
-    if (!meta.enabledByDefault() && !isEnabled(meta, options)) {
+    if (options.ignored().isEmpty()) {
+      return false; // the usual case, asked for every rule of every file
+    }
+    if (options.ignored().contains(meta.id())) {
       return true;
     }
     for (String a : meta.aliases()) {

@@ -207,7 +207,8 @@ public enum PackageManager {
     }
     // from index 1, so that npm's @scope/name keeps its leading @
     for (int i = 1; i < text.length(); i++) {
-      for (String separator : separators) {
+      for (int k = 0; k < separators.size(); k++) { // indexed: runs per character
+        String separator = separators.get(k);
         if (text.startsWith(separator, i)) {
           return new PackageSpec(
               word,

@@ -228,7 +228,7 @@ final class ShellParser {
       }
       return null;
     }
-    List<CommandNode> commands = new ArrayList<>();
+    List<CommandNode> commands = new ArrayList<>(2); // most pipelines are one command
     List<Pipeline.Pipe> pipes = new ArrayList<>();
     commands.add(first);
     while (true) {
@@ -867,7 +867,7 @@ final class ShellParser {
 
   private Token lexWordToken() {
     int start = pos;
-    List<WordPart> parts = new ArrayList<>();
+    List<WordPart> parts = new ArrayList<>(2); // most words are one part (#3 lint speed)
     char c = src.charAt(pos);
     if ((c == '<' || c == '>') && pos + 1 < limit && src.charAt(pos + 1) == '(') {
       lexSubstitution(

@@ -349,8 +349,8 @@ public final class ShellScript {
     }
 
     private void parts(List<WordPart> parts, @Nullable Command owner) {
-      for (WordPart part : parts) {
-        switch (part) {
+      for (int i = 0; i < parts.size(); i++) { // indexed: no iterator per word (#3 lint speed)
+        switch (parts.get(i)) {
           case WordPart.CommandSubstitution cs -> sequence(cs.body(), owner, null, -1);
           case WordPart.DoubleQuoted dq -> parts(dq.parts(), owner);
           case WordPart.Parameter p -> p.argument().ifPresent(a -> word(a, owner));

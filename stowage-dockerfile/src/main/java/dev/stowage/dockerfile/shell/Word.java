@@ -40,8 +40,8 @@ public final class Word implements Node {
   }
 
   private static boolean isLiteral(List<WordPart> parts) {
-    for (WordPart part : parts) {
-      switch (part) {
+    for (int i = 0; i < parts.size(); i++) { // indexed: no iterator per word (#3 lint speed)
+      switch (parts.get(i)) {
         case WordPart.Literal l -> {}
         case WordPart.SingleQuoted s -> {}
         case WordPart.DoubleQuoted d -> {

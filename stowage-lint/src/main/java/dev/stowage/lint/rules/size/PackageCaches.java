@@ -56,7 +56,8 @@ final class PackageCaches {
 
   /** Whether {@code c} is one of {@code programs} with one of the sub-command paths. */
   static boolean runsAny(Command c, List<String> programs, List<List<String>> subcommands) {
-    for (String p : programs) {
+    for (int i = 0; i < programs.size(); i++) { // indexed: asked of every command
+      String p = programs.get(i);
       if (!c.is(p)) {
         continue; // implied by every test below; spares building the sub-command arrays
       }
