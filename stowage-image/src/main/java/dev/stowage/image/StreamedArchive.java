@@ -126,15 +126,18 @@ final class StreamedArchive<R> implements AutoCloseable {
             return job.read(where, pipe);
           }
         }));
-        pipe.write(Arrays.copyOf(head, n));
+        byte[] first = pipe.buffer();
+        System.arraycopy(head, 0, first, 0, n);
+        pipe.write(first, n);
         long left = e.getSize() - n;
         while (left > 0) {
-          byte[] chunk = new byte[(int) Math.min(CHUNK, left)];
-          int got = tar.readNBytes(chunk, 0, chunk.length);
-          if (got < chunk.length) {
+          byte[] chunk = pipe.buffer();
+          int want = (int) Math.min(CHUNK, left);
+          int got = tar.readNBytes(chunk, 0, want);
+          if (got < want) {
             throw new EOFException("archive ends inside " + name);
           }
-          pipe.write(chunk);
+          pipe.write(chunk, got);
           left -= got;
         }
         pipe.end();
@@ -245,19 +248,36 @@ final class StreamedArchive<R> implements AutoCloseable {
   /**
    * A bounded hand-over of one file's bytes from the archive reader to its job. The writer waits
    * while the pipe is full and the job still reads; once the job closes it, the rest is dropped.
+   * Buffers the job has read go back to the writer, so a layer of any size uses a few of them.
    */
   static final class Pipe extends InputStream {
-    private static final byte[] END = new byte[0];
-    private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(PIPE_CHUNKS);
+    private record Chunk(byte[] data, int length) {}
+
+    private static final Chunk END = new Chunk(new byte[0], 0);
+    private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(PIPE_CHUNKS);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(PIPE_CHUNKS + 2);
     private volatile boolean closed;
     private volatile @Nullable IOException failure;
-    private byte @Nullable [] current;
+    private @Nullable Chunk current;
     private int position;
 
-    void write(byte[] chunk) throws InterruptedIOException {
-      if (chunk.length == 0 && chunk != END) {
-        return;
+    /** A buffer of {@link #CHUNK} bytes for the writer: one the job has read, or a new one. */
+    byte[] buffer() {
+      byte[] b = free.poll();
+      return b != null ? b : new byte[CHUNK];
+    }
+
+    void write(byte[] data, int length) throws InterruptedIOException {
+      if (length > 0) {
+        put(new Chunk(data, length));
       }
+    }
+
+    void end() throws InterruptedIOException {
+      put(END);
+    }
+
+    private void put(Chunk chunk) throws InterruptedIOException {
       try {
         while (!closed && failure == null) {
           if (chunks.offer(chunk, 20, TimeUnit.MILLISECONDS)) {
@@ -270,10 +290,6 @@ final class StreamedArchive<R> implements AutoCloseable {
       }
     }
 
-    void end() throws InterruptedIOException {
-      write(END);
-    }
-
     /** The writer failed: the job's next read throws {@code cause}. */
     void fail(IOException cause) {
       if (failure == null) {
@@ -281,15 +297,20 @@ final class StreamedArchive<R> implements AutoCloseable {
       }
     }
 
+    /** Whether bytes are available in {@link #current}, taking the next chunk when it is used up. */
     private boolean fill() throws IOException {
-      if (current == END) {
+      Chunk c = current;
+      if (c == END) {
         return false;
       }
-      if (current != null && position < current.length) {
+      if (c != null && position < c.length()) {
         return true;
       }
+      if (c != null) {
+        free.offer(c.data());
+      }
       try {
-        byte[] next;
+        Chunk next;
         while ((next = chunks.poll(20, TimeUnit.MILLISECONDS)) == null) {
           IOException f = failure;
           if (f != null) {
@@ -310,7 +331,7 @@ final class StreamedArchive<R> implements AutoCloseable {
       if (!fill()) {
         return -1;
       }
-      return current[position++] & 0xff;
+      return current.data()[position++] & 0xff;
     }
 
     @Override
@@ -321,8 +342,9 @@ final class StreamedArchive<R> implements AutoCloseable {
       if (!fill()) {
         return -1;
       }
-      int n = Math.min(len, current.length - position);
-      System.arraycopy(current, position, b, off, n);
+      Chunk c = current;
+      int n = Math.min(len, c.length() - position);
+      System.arraycopy(c.data(), position, b, off, n);
       position += n;
       return n;
     }
