@@ -61,8 +61,7 @@ class DaemonImageIT {
         COPY os-release /etc/os-release
         COPY env /app/.env
         RUN rm /app/.env
-        LABEL dev.stowage.test=%s
-        """.formatted(ID));
+        """ + RealEngine.labelLine(ID));
     run(engine, engine.client().toString(), "build", "--network=none", "-t", TAG, context.toString());
     archive = dir.resolve("saved.tar");
     run(engine, engine.client().toString(), "save", "-o", archive.toString(), TAG);
@@ -71,14 +70,8 @@ class DaemonImageIT {
   }
 
   @AfterAll
-  static void removeImages() throws Exception {
-    Engine engine = RealEngine.engine();
-    run(engine, engine.client().toString(), "rmi", "-f", TAG);
-    String left = run(engine, engine.client().toString(), "images", "-q", "--no-trunc", "-f",
-        "label=dev.stowage.test=" + ID);
-    for (String image : left.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-      run(engine, engine.client().toString(), "rmi", "-f", image);
-    }
+  static void removeImages() {
+    RealEngine.removeImages(ID); // the tagged image and anything else the build left
   }
 
   private static String run(Engine engine, String... command) throws IOException, InterruptedException {
