@@ -334,7 +334,8 @@ public final class ImageAnalyzer {
     return new Analysis(report, merge.stacked);
   }
 
-  private static Scan await(Future<Scan> future) throws ImageFormatException, IOException {
+  /** The result of a layer read on a worker thread, its failure rethrown as thrown there. */
+  static <T> T await(Future<T> future) throws ImageFormatException, IOException {
     try {
       return future.get();
     } catch (InterruptedException e) {

@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * Streams every entry of every layer of an image, base layer first, to a {@link Visitor} that may
- * read as much of each file as it needs; the rest is skipped. The same sources, limits and checks
- * as {@link ImageAnalyzer} (diff_ids verified, unsafe paths and decompression bombs refused); the
- * visitor applies whiteouts itself. Immutable and thread-safe; a walk is sequential.
+ * Streams every entry of every layer of an image to a {@link Visitor} that may read as much of each
+ * file as it needs (the rest is skipped) and applies what it read base layer first. The same
+ * sources, limits and checks as {@link ImageAnalyzer} (diff_ids verified, unsafe paths and
+ * decompression bombs refused), streamed archives ({@link ImageStream}) included; the visitor
+ * applies whiteouts itself. Immutable and thread-safe.
  */
 public final class LayerWalker {
   private final ImageLimits limits;
