@@ -100,6 +100,45 @@ class ImageStreamTest {
     assertThat(streamed.layers()).isEqualTo(local.layers()).isNotEmpty();
   }
 
+  /**
+   * Docker 25 and later save an OCI layout with a {@code manifest.json} beside it, naming the
+   * blobs by path; the layers arrive before it, as in the older layout.
+   */
+  @Test
+  void ociLayoutWithADockerManifestAsNewerEnginesSaveIt() throws Exception {
+    Path oci = ImageAnalyzerTest.fixtures().resolve("test-oci-uncompressed-image.tar");
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(oci))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.isFile()) {
+          files.put(e.getName(), in.readAllBytes());
+        }
+      }
+    }
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    String manifestDigest = mapper.readTree(files.get("index.json")).at("/manifests/0/digest").asText();
+    var manifest = mapper.readTree(files.get("blobs/sha256/" + manifestDigest.substring("sha256:".length())));
+    var docker = mapper.createArrayNode().addObject();
+    docker.put("Config", "blobs/sha256/" + manifest.at("/config/digest").asText().substring(7));
+    var layers = docker.putArray("Layers");
+    manifest.get("layers").forEach(l -> layers.add("blobs/sha256/" + l.get("digest").asText().substring(7)));
+    files.put("manifest.json", mapper.writeValueAsBytes(mapper.createArrayNode().add(docker)));
+    Path saved = dir.resolve("docker25.tar");
+    try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(saved))) {
+      for (var f : files.entrySet()) {
+        var e = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f.getKey());
+        e.setSize(f.getValue().length);
+        out.putArchiveEntry(e);
+        out.write(f.getValue());
+        out.closeArchiveEntry();
+      }
+    }
+
+    ImageReport local = ANALYZER.analyze(ImageSource.parse("oci-archive:" + oci));
+    ImageReport streamed = ANALYZER.analyze(stream(saved));
+    assertThat(streamed).usingRecursiveComparison().ignoringFields("source").isEqualTo(local);
+  }
+
   @Test
   void aStreamCutShortIsATruncatedArchive() throws Exception {
     Path tar = engineLike().writeAsEngine(dir.resolve("saved.tar"));
