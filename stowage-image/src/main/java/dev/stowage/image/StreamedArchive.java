@@ -130,6 +130,14 @@ final class StreamedArchive<R> implements AutoCloseable {
         pipe.write(first, n);
         long left = e.getSize() - n;
         while (left > 0) {
+          if (pipe.abandoned()) { // the job is done (it failed, or read all it needs): skip the rest
+            long skipped = tar.skip(left);
+            if (skipped <= 0) {
+              throw new EOFException("archive ends inside " + name);
+            }
+            left -= skipped;
+            continue;
+          }
           byte[] chunk = pipe.buffer();
           int want = (int) Math.min(CHUNK, left);
           int got = tar.readNBytes(chunk, 0, want);
@@ -242,6 +250,11 @@ final class StreamedArchive<R> implements AutoCloseable {
     private volatile @Nullable IOException failure;
     private @Nullable Chunk current;
     private int position;
+
+    /** Whether the job has closed the pipe: what follows would be dropped. */
+    boolean abandoned() {
+      return closed;
+    }
 
     /** A buffer of {@link #CHUNK} bytes for the writer: one the job has read, or a new one. */
     byte[] buffer() {

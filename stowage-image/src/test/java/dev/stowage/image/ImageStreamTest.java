@@ -55,7 +55,7 @@ class ImageStreamTest {
     image.layer("WORKDIR /app"); // no files: the same bytes as the last layer
     image.layer("COPY .env /app/").file("/app/.env",
         "AWS_ACCESS_KEY_ID=AKIAQ3EGRZ7PLW2XK4TB\n".getBytes(StandardCharsets.UTF_8));
-    image.layer("RUN rm /app/.env").whiteout("/app/.env").file("/app/big.bin", new byte[300_000]);
+    image.layer("RUN rm /app/.env").whiteout("/app/.env").file("/app/big.bin", new byte[2_000_000]);
     image.layer("RUN true");
     return image;
   }
@@ -166,6 +166,19 @@ class ImageStreamTest {
         .isInstanceOf(ImageFormatException.class)
         .hasMessageContaining("layer 2 of docker-daemon:x: content digest")
         .hasMessageContaining("does not match the config's diff_id");
+  }
+
+  /** The job of a corrupt layer stops at the bad header; the rest of it is skipped, not handed over. */
+  @Test
+  void aCorruptLayerIsRefusedWithItsNameAndTheArchiveStillReadToTheEnd() throws Exception {
+    Path tar = engineLike().writeAsEngine(dir.resolve("saved.tar"));
+    byte[] all = Files.readAllBytes(tar);
+    all[indexOf(all, "app/big.bin".getBytes(StandardCharsets.UTF_8))] = 'X'; // the header checksum no longer holds
+    ByteArrayInputStream in = new ByteArrayInputStream(all);
+    assertThatThrownBy(() -> ANALYZER.analyze(new ImageStream("docker-daemon:x", in)))
+        .isInstanceOf(ImageFormatException.class)
+        .hasMessageMatching("layer [0-9a-f]{64}/layer\\.tar of docker-daemon:x: corrupt tar stream .*");
+    assertThat(in.available()).isZero();
   }
 
   @Test
