@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,16 @@ class BuildIT {
 
   @TempDir Path dir;
 
+  /** Marks this test's images (see {@link #removeImages}). */
+  private final String id = UUID.randomUUID().toString();
+
+  @AfterEach
+  void removeImages() {
+    RealEngine.removeImages(id);
+  }
+
   private DockerfileModel project(String dockerfile) throws IOException {
+    dockerfile = dockerfile + RealEngine.labelLine(id);
     Files.writeString(dir.resolve("Dockerfile"), dockerfile);
     Files.writeString(dir.resolve("app.txt"), UUID.randomUUID() + "\n");
     return DockerfileModel.of(Dockerfile.parse(dockerfile));

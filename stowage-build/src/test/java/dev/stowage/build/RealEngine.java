@@ -43,6 +43,44 @@ public final class RealEngine implements ParameterResolver {
     return engine;
   }
 
+  /**
+   * The Dockerfile line that marks the images a test builds, so that {@link #removeImages} removes
+   * those and no other image of the shared engine. A LABEL is configuration, not a build step: step
+   * counts and layers stay as they are.
+   */
+  public static String labelLine(String id) {
+    return "LABEL dev.stowage.test=" + id + "\n";
+  }
+
+  /** Removes every image labelled by {@link #labelLine} with {@code id}, tagged or not. */
+  public static void removeImages(String id) {
+    Engine e = engine();
+    String images = docker(e, "images", "-q", "--no-trunc", "-f", "label=dev.stowage.test=" + id);
+    for (String image : images.lines().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList()) {
+      docker(e, "rmi", "-f", image);
+    }
+  }
+
+  private static String docker(Engine e, String... args) {
+    List<String> cmd = new java.util.ArrayList<>(List.of(e.client().toString()));
+    cmd.addAll(List.of(args));
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      pb.environment().putAll(e.environment());
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes());
+      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new AssertionError(String.join(" ", cmd) + " failed: " + out);
+      }
+      return out;
+    } catch (IOException ex) {
+      throw new AssertionError(String.join(" ", cmd) + " failed", ex);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(ex);
+    }
+  }
+
   static Path shared() {
     String prop = System.getProperty("stowage.shared");
     for (String c : new String[] {prop, "../shared", "../../shared"}) {

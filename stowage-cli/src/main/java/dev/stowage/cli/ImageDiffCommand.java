@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.image.ImageAnalyzer;
 import dev.stowage.image.ImageDiff;
-import dev.stowage.image.ImageFormatException;
 import dev.stowage.image.ImageReport;
-import dev.stowage.image.ImageSource;
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +28,10 @@ import picocli.CommandLine.Spec;
       "Compares image A (before) with image B (after): each layer position (same digest, changed,"
           + " added, removed) with its size delta, each file of the merged file systems that was"
           + " added, removed or changed (size or content), and the total size delta.",
-      "A and B are image sources as for 'stowage image'. FORMAT is tty (default) or json.",
+      "A and B are image sources of any kind, as for 'stowage image': docker-archive:PATH,"
+          + " oci-archive:PATH, oci:DIR, docker-daemon:REF (streamed from the engine), a registry"
+          + " reference (HOST/REPO:TAG, HOST/REPO@sha256:..., docker://REF) or a bare path (sniffed)."
+          + " FORMAT is tty (default) or json.",
     })
 final class ImageDiffCommand implements Callable<Integer> {
   /** The output formats of {@code image diff}. */
@@ -42,8 +44,17 @@ final class ImageDiffCommand implements Callable<Integer> {
 
   @Mixin FormatOption formatOption;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Manifest to pick from an OCI index.")
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "Image to pick from a multi-platform index, for both A and B.")
   String platform;
+
+  @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST[:PORT]",
+      description = "Registry that may be reached over plain HTTP (loopback hosts always may).")
+  List<String> insecureRegistries = new ArrayList<>();
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "30",
       description = "Paths listed in tty output, largest changes first (default ${DEFAULT-VALUE}; json lists all).")
@@ -58,15 +69,10 @@ final class ImageDiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
-    ImageDiff.Result diff;
-    try {
-      diff = ImageDiff.compare(ImageAnalyzer.create(), ImageSource.parse(before), ImageSource.parse(after),
-          Optional.ofNullable(platform));
-    } catch (IllegalArgumentException | ImageFormatException e) {
-      throw new UserInputException(e.getMessage());
-    } catch (IOException e) {
-      throw new EnvironmentException("reading " + before + " and " + after + ": " + e.getMessage(), e);
-    }
+    ImageSources sources =
+        new ImageSources(Optional.ofNullable(platform), Set.copyOf(insecureRegistries), System.getenv());
+    ImageSources.Reader<ImageAnalyzer.Analysis> reader = ImageSources.treeAnalysis(ImageAnalyzer.create());
+    ImageDiff.Result diff = ImageDiff.compare(sources.read(before, reader), sources.read(after, reader));
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> Json.print(json(diff), out);

@@ -9,24 +9,22 @@ import dev.stowage.image.ImageContent;
 import dev.stowage.image.ImageFormatException;
 import dev.stowage.image.ImageReport;
 import dev.stowage.image.ImageSource;
+import dev.stowage.image.ImageStream;
 import dev.stowage.registry.DockerConfig;
 import dev.stowage.registry.Platform;
 import dev.stowage.registry.RegistryClient;
 import dev.stowage.registry.RegistryException;
 import dev.stowage.registry.RegistryImage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads an image SOURCE of any kind, for every command that takes one: archives and layouts
  * directly, registry references through stowage-registry (credentials from the docker config
- * file), {@code docker-daemon:REF} through the engine's {@code docker save}. Turns failures into
+ * file), {@code docker-daemon:REF} streamed from the engine's {@code docker save} (nothing written
+ * to disk). Turns failures into
  * the CLI's exceptions: unreachable registry or engine exit 3, everything else the user named
  * exit 2.
  *
@@ -40,13 +38,16 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
     env = Map.copyOf(env);
   }
 
-  /** What a command does with an image, local or fetched (an analysis, an SBOM, ...). */
+  /** What a command does with an image, local, fetched or streamed (an analysis, an SBOM, ...). */
   interface Reader<T> {
     /** Reads a local archive or layout; {@code platform} picks from an index. */
     T read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException;
 
     /** Reads an image fetched by digest, already narrowed to one platform. */
     T read(ImageContent content) throws ImageFormatException, IOException;
+
+    /** Reads an archive once as it streams from the engine ({@code docker save}). */
+    T read(ImageStream stream) throws ImageFormatException, IOException;
   }
 
   /** {@link Reader#read(ImageSource, Optional)} alone. */
@@ -59,8 +60,13 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
     T read(ImageContent content) throws ImageFormatException, IOException;
   }
 
-  /** A {@link Reader} from its two halves, e.g. a scanner's two {@code scan} methods. */
-  static <T> Reader<T> reader(LocalReader<T> local, FetchedReader<T> fetched) {
+  /** {@link Reader#read(ImageStream)} alone. */
+  interface StreamedReader<T> {
+    T read(ImageStream stream) throws ImageFormatException, IOException;
+  }
+
+  /** A {@link Reader} from its three parts, e.g. a scanner's three {@code scan} methods. */
+  static <T> Reader<T> reader(LocalReader<T> local, FetchedReader<T> fetched, StreamedReader<T> streamed) {
     return new Reader<>() {
       @Override
       public T read(ImageSource source, Optional<String> platform) throws ImageFormatException, IOException {
@@ -71,12 +77,22 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
       public T read(ImageContent content) throws ImageFormatException, IOException {
         return fetched.read(content);
       }
+
+      @Override
+      public T read(ImageStream stream) throws ImageFormatException, IOException {
+        return streamed.read(stream);
+      }
     };
   }
 
   /** The image analysis as a {@link Reader}. */
   static Reader<ImageReport> analysis(ImageAnalyzer analyzer) {
-    return reader(analyzer::analyze, content -> analyzer.analyze(content, Optional.empty()));
+    return reader(analyzer::analyze, content -> analyzer.analyze(content, Optional.empty()), analyzer::analyze);
+  }
+
+  /** The image analysis with its merged file tree (for {@code image diff}) as a {@link Reader}. */
+  static Reader<ImageAnalyzer.Analysis> treeAnalysis(ImageAnalyzer analyzer) {
+    return reader(analyzer::analysis, content -> analyzer.analysis(content, Optional.empty()), analyzer::analysis);
   }
 
   <T> T read(String argument, Reader<T> reader) throws UserInputException, EnvironmentException {
@@ -119,7 +135,10 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
     return reader.read(image);
   }
 
-  /** {@code docker save} into a folder of Stowage's own, removed afterwards. */
+  /**
+   * {@code docker save} streamed into the reader: each layer is read as it passes, nothing is
+   * written to disk. The platform is the engine's own (docker save exports one image).
+   */
   private <T> T fromDaemon(Reader<T> reader, ImageSource source)
       throws ImageFormatException, IOException, UserInputException, EnvironmentException {
     Engine engine;
@@ -128,23 +147,14 @@ record ImageSources(Optional<String> platform, Set<String> insecureRegistries, M
     } catch (EngineUnavailableException e) {
       throw new EnvironmentException(e.getMessage(), e);
     }
-    Path dir = Files.createTempDirectory("stowage-daemon-");
     try {
-      Path archive = dir.resolve("image.tar");
-      new ImageExporter(engine).save(source.reference(), archive);
-      ImageSource saved = new ImageSource(ImageSource.Kind.DOCKER_ARCHIVE, archive, source.toString());
-      return reader.read(saved, platform);
+      return new ImageExporter(engine).stream(source.reference(),
+          archive -> reader.read(new ImageStream(source.toString(), archive)));
     } catch (ImageExporter.NoSuchImageException e) {
       throw new UserInputException(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EnvironmentException("docker save " + source.reference() + ": interrupted", e);
-    } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
     }
   }
 

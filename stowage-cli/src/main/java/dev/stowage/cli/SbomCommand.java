@@ -85,8 +85,9 @@ final class SbomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
+    SbomScanner scanner = SbomScanner.create();
     Sbom sbom = new ImageSources(Optional.ofNullable(platform), Set.of(), System.getenv())
-            .read(source, ImageSources.reader(SbomScanner.create()::scan, SbomScanner.create()::scan));
+            .read(source, ImageSources.reader(scanner::scan, scanner::scan, scanner::scan));
     SbomDocument doc = SbomDocument.now();
     String text = switch (format) {
       case CYCLONEDX_JSON -> CycloneDx.write(sbom, doc);

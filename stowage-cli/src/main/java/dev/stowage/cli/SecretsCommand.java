@@ -52,9 +52,10 @@ final class SecretsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
+    SecretScanner scanner = SecretScanner.create();
     SecretScanner.Report report =
         new ImageSources(Optional.ofNullable(platform), Set.of(), System.getenv())
-            .read(source, ImageSources.reader(SecretScanner.create()::scan, SecretScanner.create()::scan));
+            .read(source, ImageSources.reader(scanner::scan, scanner::scan, scanner::scan));
     boolean failed = ci && !report.findings().isEmpty();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

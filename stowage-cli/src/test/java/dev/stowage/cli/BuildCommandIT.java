@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import dev.stowage.build.history.HistoryStore;
 import dev.stowage.build.history.RunRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,16 @@ class BuildCommandIT {
     RealEngine.engine(); // fails, never skips, without an engine; loads the base image
   }
 
+  /** Marks this test's images: the builds are untagged, so only the label finds them again. */
+  private final String id = UUID.randomUUID().toString();
+
+  @AfterEach
+  void removeImages() {
+    RealEngine.removeImages(id);
+  }
+
   private void project(String dockerfile) throws Exception {
-    Files.writeString(dir.resolve("Dockerfile"), dockerfile);
+    Files.writeString(dir.resolve("Dockerfile"), dockerfile + RealEngine.labelLine(id));
     Files.writeString(dir.resolve("app.txt"), UUID.randomUUID() + "\n");
   }
 

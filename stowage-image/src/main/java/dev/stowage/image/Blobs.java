@@ -22,7 +22,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * extracted) or the files of a directory (never leaving it). {@link #open} may be called from
  * several threads at once (layers are read in parallel); each stream is for one thread.
  */
-abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, ContentBlobs {
+abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, Blobs.Memory, ContentBlobs {
   private static final Pattern DIGEST = Pattern.compile("([a-z0-9]+):([a-f0-9]{32,128})");
 
   /** Whether {@code name} exists. */
@@ -52,6 +52,18 @@ abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, C
       n = n.substring(0, n.length() - 1);
     }
     return n;
+  }
+
+  /**
+   * Where a link entry of an outer tar points, as an entry name: a symbolic link relative to its
+   * directory (docker save links a layer saved twice to the first copy), a hard link from the root.
+   */
+  static String linkTarget(String name, TarArchiveEntry e) {
+    String target = e.getLinkName();
+    if (e.isSymbolicLink() && name.contains("/")) {
+      target = name.substring(0, name.lastIndexOf('/') + 1) + target;
+    }
+    return Path.of(normalize(target)).normalize().toString().replace('\\', '/');
   }
 
   /**
@@ -99,15 +111,14 @@ abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, C
     /** Follows link entries inside the archive (docker save links identical layers), at most 8. */
     private TarArchiveEntry resolve(String name, int depth) {
       TarArchiveEntry e = entries.get(name);
-      if (e == null || e.isFile() || depth > 8) {
-        return e == null || !e.isFile() ? null : e;
+      if (e == null || depth > 8) {
+        return null;
       }
-      String target = e.getLinkName();
-      if (e.isSymbolicLink() && name.contains("/")) {
-        target = name.substring(0, name.lastIndexOf('/') + 1) + target;
+      // Commons Compress calls a link entry a file too: test for links first.
+      if (e.isSymbolicLink() || e.isLink()) {
+        return resolve(linkTarget(name, e), depth + 1);
       }
-      String joined = Path.of(normalize(target)).normalize().toString().replace('\\', '/');
-      return resolve(joined, depth + 1);
+      return e.isFile() ? e : null;
     }
 
     @Override
@@ -158,6 +169,49 @@ abstract sealed class Blobs implements Closeable permits Blobs.Tar, Blobs.Dir, C
     public int available() {
       return (int) Math.min(Integer.MAX_VALUE, end - position);
     }
+  }
+
+  /**
+   * Small files kept in memory (the documents of a streamed archive) and the archive's links
+   * between names, followed at most 8 deep. Read-only once made.
+   */
+  static final class Memory extends Blobs {
+    private final Map<String, byte[]> files;
+    private final Map<String, String> links;
+
+    Memory(Map<String, byte[]> files, Map<String, String> links) {
+      this.files = Map.copyOf(files);
+      this.links = Map.copyOf(links);
+    }
+
+    /** {@code name} with links followed (itself when it is no link). */
+    String resolve(String name) {
+      String n = normalize(name);
+      for (int depth = 0; depth <= 8 && links.containsKey(n); depth++) {
+        n = links.get(n);
+      }
+      return n;
+    }
+
+    @Override
+    boolean has(String name) {
+      return files.containsKey(resolve(name));
+    }
+
+    @Override
+    long size(String name) {
+      byte[] b = files.get(resolve(name));
+      return b == null ? -1 : b.length;
+    }
+
+    @Override
+    Optional<InputStream> open(String name) {
+      byte[] b = files.get(resolve(name));
+      return b == null ? Optional.empty() : Optional.of(new java.io.ByteArrayInputStream(b));
+    }
+
+    @Override
+    public void close() {}
   }
 
   /** The files of a directory; names with {@code ..} or links out of it are refused. */

@@ -35,8 +35,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ImageAnalyzer {
   private static final int TOP = 10;
-  private static final Set<String> ESTARGZ_METADATA =
-      Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
 
   private final ImageLimits limits;
 
@@ -76,19 +74,59 @@ public final class ImageAnalyzer {
    */
   public ImageReport analyze(ImageContent content, Optional<String> platform)
       throws ImageFormatException, IOException {
-    ImageSource source = new ImageSource(ImageSource.Kind.REGISTRY, Path.of(""), content.name());
-    return open(content, platform, limits, (blobs, image) -> read(source, blobs, image)).report();
+    return analysis(content, platform).report();
   }
 
-  /** The report and the merged file tree it was made from (for {@link ImageDiff}). */
-  record Analysis(ImageReport report, FileTree merged) {}
+  /**
+   * Analyzes an archive read once as it streams in ({@code docker save}'s output): no layer is
+   * written to disk or held in memory; each is analysed as it passes and the results are put in
+   * the manifest's order at the end. Does not close the stream.
+   */
+  public ImageReport analyze(ImageStream stream) throws ImageFormatException, IOException {
+    return analysis(stream).report();
+  }
 
-  Analysis analysis(ImageSource source, Optional<String> platform)
+  /**
+   * The report and the merged file tree it was made from, for {@link ImageDiff}. Immutable once
+   * made.
+   */
+  public static final class Analysis {
+    private final ImageReport report;
+    private final FileTree merged;
+
+    Analysis(ImageReport report, FileTree merged) {
+      this.report = report;
+      this.merged = merged;
+    }
+
+    public ImageReport report() {
+      return report;
+    }
+
+    FileTree merged() {
+      return merged;
+    }
+  }
+
+  /** {@link #analyze(ImageSource, Optional)} with the merged file tree. */
+  public Analysis analysis(ImageSource source, Optional<String> platform)
       throws ImageFormatException, IOException {
     if (source.kind() == ImageSource.Kind.REGISTRY || source.kind() == ImageSource.Kind.DOCKER_DAEMON) {
-      throw new IllegalArgumentException(source + ": not a local image; open it as ImageContent");
+      throw new IllegalArgumentException(source + ": not a local image; open it as ImageContent or ImageStream");
     }
     return open(source, platform, limits, (blobs, image) -> read(source, blobs, image));
+  }
+
+  /** {@link #analyze(ImageContent, Optional)} with the merged file tree. */
+  public Analysis analysis(ImageContent content, Optional<String> platform)
+      throws ImageFormatException, IOException {
+    ImageSource source = new ImageSource(ImageSource.Kind.REGISTRY, Path.of(""), content.name());
+    return open(content, platform, limits, (blobs, image) -> read(source, blobs, image));
+  }
+
+  /** {@link #analyze(ImageStream)} with the merged file tree. */
+  public Analysis analysis(ImageStream stream) throws ImageFormatException, IOException {
+    return read(stream, Optional.empty());
   }
 
   /** Reads an image's ordered layers from the blobs that hold them; {@link #open} closes the blobs. */
@@ -173,11 +211,37 @@ public final class ImageAnalyzer {
 
   /** What one layer's tar holds; made on a worker thread, merged in layer order. */
   private static final class Scan {
-    final FileTree tree = new FileTree();
+    final FileTree tree;
     long size;
     String digest = "";
     long compressed;
     long uncompressed;
+    /** The bytes of root entries that are estargz metadata when the layer is estargz. */
+    long estargzMetadataBytes;
+
+    Scan() {
+      this(new FileTree());
+    }
+
+    private Scan(FileTree tree) {
+      this.tree = tree;
+    }
+
+    /** This scan without the estargz metadata entries (a copy: a scan may serve two layers). */
+    Scan withoutEstargzMetadata() {
+      FileTree stripped = new FileTree();
+      if (tree.root.children != null) {
+        stripped.root.children = new java.util.TreeMap<>(tree.root.children);
+        stripped.root.children.keySet().removeAll(LayerEntries.ESTARGZ_METADATA);
+      }
+      stripped.root.opaque = tree.root.opaque;
+      Scan s = new Scan(stripped);
+      s.size = size - estargzMetadataBytes;
+      s.digest = digest;
+      s.compressed = compressed;
+      s.uncompressed = uncompressed;
+      return s;
+    }
   }
 
   /** The shared state of one image's read: limits counted across the layers read at once. */
@@ -188,60 +252,90 @@ public final class ImageAnalyzer {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  /** Gives the scan of layer {@code i}, verified against the config's diff_id. */
+  private interface Scans {
+    Scan get(int i) throws ImageFormatException, IOException;
+  }
+
   private Analysis read(ImageSource source, Blobs blobs, ImageLayout.Image image)
       throws ImageFormatException, IOException {
     List<ImageLayout.LayerRef> refs = image.layers();
     Budget budget = new Budget();
     int threads = Math.min(refs.size(), Runtime.getRuntime().availableProcessors());
-    ExecutorService pool = null;
-    List<Future<Scan>> futures = new ArrayList<>();
+    if (threads <= 1) {
+      return assemble(source, image, i -> scan(source, blobs, refs.get(i), i, budget));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "stowage-layer-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      if (threads > 1) {
-        pool = Executors.newFixedThreadPool(threads, r -> {
-          Thread t = new Thread(r, "stowage-layer-" + THREADS.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-        // Largest blobs first, so that two threads finish together; merged in layer order below.
-        List<Integer> order = new ArrayList<>();
-        long[] sizes = new long[refs.size()];
-        for (int i = 0; i < refs.size(); i++) {
-          order.add(i);
-          sizes[i] = blobs.size(refs.get(i).blob());
-          futures.add(null);
-        }
-        order.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
-        for (int i : order) {
-          final int index = i;
-          futures.set(i, pool.submit(() -> scan(source, blobs, refs.get(index), index, budget)));
-        }
-      }
-      Merge merge = new Merge();
-      List<ImageReport.Layer> layers = new ArrayList<>();
-      long sizeBytes = 0;
-      long userSizeBytes = 0;
+      List<Future<Scan>> futures = new ArrayList<>();
+      // Largest blobs first, so that two threads finish together; merged in layer order below.
+      List<Integer> order = new ArrayList<>();
+      long[] sizes = new long[refs.size()];
       for (int i = 0; i < refs.size(); i++) {
-        ImageLayout.LayerRef ref = refs.get(i);
-        Scan scan = pool == null ? scan(source, blobs, ref, i, budget) : await(futures.get(i));
-        Merge.Counts c = merge.add(i, scan.tree);
-        layers.add(new ImageReport.Layer(i, scan.digest, scan.size, ref.command(), c.added, c.changed, c.removed,
-            scan.compressed, scan.uncompressed, c.addedBytes, c.changedBytes, c.removedBytes,
-            ref.createdBy(), ref.historyIndex()));
-        sizeBytes += scan.size;
-        if (i != 0) {
-          userSizeBytes += scan.size;
-        }
+        order.add(i);
+        sizes[i] = blobs.size(refs.get(i).blob());
+        futures.add(null);
       }
-      ImageReport report = report(source, layers, sizeBytes, userSizeBytes, merge, image.history());
-      return new Analysis(report, merge.stacked);
+      order.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
+      for (int i : order) {
+        final int index = i;
+        futures.set(i, pool.submit(() -> scan(source, blobs, refs.get(index), index, budget)));
+      }
+      return assemble(source, image, i -> await(futures.get(i)));
     } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+      pool.shutdownNow();
     }
   }
 
-  private static Scan await(Future<Scan> future) throws ImageFormatException, IOException {
+  /**
+   * Reads a streamed archive: each layer is scanned as it streams by, keyed by its blob name, and
+   * the scans are merged in the manifest's order once it has arrived.
+   */
+  private Analysis read(ImageStream stream, Optional<String> platform) throws ImageFormatException, IOException {
+    Budget budget = new Budget();
+    try (StreamedArchive<Scan> archive =
+        new StreamedArchive<>(stream, limits, (where, raw) -> scan(where, raw, budget))) {
+      ImageLayout.Image image = archive.read(platform);
+      ImageSource source = archive.source();
+      return assemble(source, image, i -> {
+        ImageLayout.LayerRef ref = image.layers().get(i);
+        Scan scan = archive.layer(ref, i);
+        LayerEntries.verify("layer " + i + " of " + source, ref, scan.digest);
+        return ref.estargz() ? scan.withoutEstargzMetadata() : scan;
+      });
+    }
+  }
+
+  /** Merges the layers' scans in order into the report. */
+  private Analysis assemble(ImageSource source, ImageLayout.Image image, Scans scans)
+      throws ImageFormatException, IOException {
+    List<ImageLayout.LayerRef> refs = image.layers();
+    Merge merge = new Merge();
+    List<ImageReport.Layer> layers = new ArrayList<>();
+    long sizeBytes = 0;
+    long userSizeBytes = 0;
+    for (int i = 0; i < refs.size(); i++) {
+      ImageLayout.LayerRef ref = refs.get(i);
+      Scan scan = scans.get(i);
+      Merge.Counts c = merge.add(i, scan.tree);
+      layers.add(new ImageReport.Layer(i, scan.digest, scan.size, ref.command(), c.added, c.changed, c.removed,
+          scan.compressed, scan.uncompressed, c.addedBytes, c.changedBytes, c.removedBytes,
+          ref.createdBy(), ref.historyIndex()));
+      sizeBytes += scan.size;
+      if (i != 0) {
+        userSizeBytes += scan.size;
+      }
+    }
+    ImageReport report = report(source, layers, sizeBytes, userSizeBytes, merge, image.history());
+    return new Analysis(report, merge.stacked);
+  }
+
+  /** The result of a layer read on a worker thread, its failure rethrown as thrown there. */
+  static <T> T await(Future<T> future) throws ImageFormatException, IOException {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -262,7 +356,7 @@ public final class ImageAnalyzer {
     }
   }
 
-  /** Streams one layer's tar once: its entries as a tree, its sizes and its content digest. */
+  /** Scans the layer {@code ref} of {@code blobs} and checks it against its diff_id. */
   private Scan scan(ImageSource source, Blobs blobs, ImageLayout.LayerRef ref, int i, Budget budget)
       throws ImageFormatException, IOException {
     String where = "layer " + i + " of " + source;
@@ -270,11 +364,22 @@ public final class ImageAnalyzer {
     if (raw.isEmpty()) {
       throw new ImageFormatException(where + ": missing blob " + ref.blob());
     }
+    Scan scan = scan(where, raw.get(), budget);
+    LayerEntries.verify(where, ref, scan.digest);
+    return ref.estargz() ? scan.withoutEstargzMetadata() : scan;
+  }
+
+  /**
+   * Streams one layer's tar once: its entries as a tree, its sizes and its content digest. Needs
+   * neither the layer's position nor its manifest entry, so a streamed archive's layers can be
+   * scanned before the manifest arrives; the position is set when the trees are merged.
+   */
+  private Scan scan(String where, InputStream raw, Budget budget) throws ImageFormatException, IOException {
     Scan scan = new Scan();
     FileTree layer = scan.tree;
     byte[] buf = new byte[64 * 1024];
     CRC32C crc = new CRC32C();
-    try (LayerStream in = LayerStream.open(raw.get(), limits, budget.imageBytes)) {
+    try (LayerStream in = LayerStream.open(raw, limits, budget.imageBytes)) {
       LayerTar tar = new LayerTar(in);
       int read = 0;
       try {
@@ -285,13 +390,13 @@ public final class ImageAnalyzer {
             throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
           }
           List<String> segments = segments(e.name, where);
-          if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
-            continue;
-          }
           long size = e.size;
           scan.size = Math.addExact(scan.size, size);
           if (segments.isEmpty()) {
             continue; // the root entry ("/" or "./") carries no file
+          }
+          if (LayerEntries.isEstargzMetadata(segments)) {
+            scan.estargzMetadataBytes += size; // not a file if the manifest says estargz
           }
           String last = segments.get(segments.size() - 1);
           if (last.equals(FileTree.OPAQUE)) {
@@ -302,7 +407,6 @@ public final class ImageAnalyzer {
           node.size = size;
           node.dir = e.isDirectory();
           node.explicit = true;
-          node.layer = i;
           if (e.isFile() && size > 0) {
             crc.reset();
             int n;
@@ -318,10 +422,6 @@ public final class ImageAnalyzer {
       }
       scan.uncompressed = in.uncompressedBytes();
       scan.compressed = in.compressedBytes();
-    }
-    if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(scan.digest)) {
-      throw new ImageFormatException(
-          where + ": content digest " + scan.digest + " does not match the config's diff_id " + ref.diffId().get());
     }
     return scan;
   }
@@ -414,7 +514,7 @@ public final class ImageAnalyzer {
           target.size = child.size;
           target.dir = child.dir;
           target.explicit = child.explicit;
-          target.layer = child.layer;
+          target.layer = child.explicit ? index : child.layer;
           target.crc = child.crc;
           next.add(new Frame(child, target, childPath));
         }

@@ -91,8 +91,14 @@ public final class ImageDiff {
    */
   public static Result compare(ImageAnalyzer analyzer, ImageSource a, ImageSource b, Optional<String> platform)
       throws ImageFormatException, IOException {
-    ImageAnalyzer.Analysis before = analyzer.analysis(a, platform);
-    ImageAnalyzer.Analysis after = analyzer.analysis(b, platform);
+    return compare(analyzer.analysis(a, platform), analyzer.analysis(b, platform));
+  }
+
+  /**
+   * Compares two analyses of images from any source ({@link ImageAnalyzer#analysis} of an archive,
+   * a registry image or a streamed archive): {@code before} with {@code after}.
+   */
+  public static Result compare(ImageAnalyzer.Analysis before, ImageAnalyzer.Analysis after) {
     return new Result(before.report(), after.report(), layers(before.report(), after.report()),
         paths(before.merged(), after.merged()));
   }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -18,7 +17,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * digest checked against the config's diff_id. Stateless.
  */
 final class LayerEntries {
-  private static final Set<String> ESTARGZ_METADATA =
+  static final Set<String> ESTARGZ_METADATA =
       Set.of("stargz.index.json", ".prefetch.landmark", ".no.prefetch.landmark");
 
   /** Receives each entry with its path components (empty for the root entry) and content. */
@@ -49,26 +48,23 @@ final class LayerEntries {
   }
 
   /**
-   * Streams the layer {@code ref}; {@code where} names it in messages ({@code layer 3 of SOURCE}),
-   * {@code imageBytesBefore} is what earlier layers expanded to and {@code entries} counts the
-   * image's entries against {@link ImageLimits#maxEntries}.
+   * Streams one layer blob; {@code where} names it in messages ({@code layer 3 of SOURCE}),
+   * {@code imageBytes} counts what the image's layers expanded to so far and {@code entries} its
+   * entries against {@link ImageLimits#maxEntries}; {@code estargz} leaves out the estargz
+   * metadata entries. The digest is not checked here: see {@link #verify}.
    */
   static Result read(
-      Blobs blobs,
-      ImageLayout.LayerRef ref,
+      InputStream raw,
+      boolean estargz,
       String where,
       ImageLimits limits,
-      long imageBytesBefore,
+      AtomicLong imageBytes,
       AtomicLong entries,
       EntryHandler handler)
       throws ImageFormatException, IOException {
-    Optional<InputStream> raw = blobs.open(ref.blob());
-    if (raw.isEmpty()) {
-      throw new ImageFormatException(where + ": missing blob " + ref.blob());
-    }
     String digest;
     long uncompressed;
-    try (LayerStream in = LayerStream.open(raw.get(), limits, imageBytesBefore)) {
+    try (LayerStream in = LayerStream.open(raw, limits, imageBytes)) {
       TarArchiveInputStream tar = new TarArchiveInputStream(in);
       int read = 0;
       try {
@@ -79,7 +75,7 @@ final class LayerEntries {
             throw new ImageFormatException(where + ": more than " + limits.maxEntries() + " entries");
           }
           List<String> segments = ImageAnalyzer.segments(e.getName(), where);
-          if (ref.estargz() && segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0))) {
+          if (estargz && isEstargzMetadata(segments)) {
             continue;
           }
           if (e.getSize() < 0) {
@@ -93,10 +89,19 @@ final class LayerEntries {
       }
       uncompressed = in.uncompressedBytes();
     }
+    return new Result(digest, uncompressed);
+  }
+
+  /** Whether an entry is one of the metadata files at the root of an estargz layer. */
+  static boolean isEstargzMetadata(List<String> segments) {
+    return segments.size() == 1 && ESTARGZ_METADATA.contains(segments.get(0));
+  }
+
+  /** Checks a layer's content digest against the config's diff_id, when the config gives one. */
+  static void verify(String where, ImageLayout.LayerRef ref, String digest) throws ImageFormatException {
     if (ref.diffId().isPresent() && !ref.diffId().get().isEmpty() && !ref.diffId().get().equals(digest)) {
       throw new ImageFormatException(
           where + ": content digest " + digest + " does not match the config's diff_id " + ref.diffId().get());
     }
-    return new Result(digest, uncompressed);
   }
 }

@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * Streams every entry of every layer of an image, base layer first, to a {@link Visitor} that may
- * read as much of each file as it needs; the rest is skipped. The same sources, limits and checks
- * as {@link ImageAnalyzer} (diff_ids verified, unsafe paths and decompression bombs refused); the
- * visitor applies whiteouts itself. Immutable and thread-safe; a walk is sequential.
+ * Streams every entry of every layer of an image to a {@link Visitor} that may read as much of each
+ * file as it needs (the rest is skipped) and applies what it read base layer first. The same
+ * sources, limits and checks as {@link ImageAnalyzer} (diff_ids verified, unsafe paths and
+ * decompression bombs refused), streamed archives ({@link ImageStream}) included; the visitor
+ * applies whiteouts itself. Immutable and thread-safe.
  */
 public final class LayerWalker {
   private final ImageLimits limits;
@@ -68,13 +69,27 @@ public final class LayerWalker {
    */
   public record Layer(int index, String digest, String command) {}
 
-  /** Receives the entries of one walk, in layer order and tar order within a layer. */
+  /**
+   * Receives the entries of one walk in two steps: {@link #read} takes what it needs of an entry's
+   * content and returns the {@link Step} that applies it; steps are applied in layer order and tar
+   * order within a layer. For a local archive or a registry each step is applied right after its
+   * read; for a streamed archive ({@link ImageStream}) the layers are read as they arrive, in the
+   * archive's order and on several threads at once, and their steps applied once the manifest has
+   * given the order. So {@code read} must keep no state of its own, and a step may be applied more
+   * than once (a layer that appears twice in an image).
+   */
   public interface Visitor {
     /**
-     * One entry of layer {@code layer} (its command is {@code command}); {@code content} yields
-     * at most {@link Entry#size()} bytes, need not be read to the end, and must not be closed.
+     * Reads one entry; {@code content} yields at most {@link Entry#size()} bytes, need not be read
+     * to the end, and must not be closed.
      */
-    void entry(int layer, String command, Entry entry, InputStream content) throws IOException;
+    Step read(Entry entry, InputStream content) throws IOException;
+  }
+
+  /** What a {@link Visitor} does with one entry, once the layers below it have been applied. */
+  public interface Step {
+    /** Applies the entry as part of layer {@code layer}, created by {@code command}. */
+    void apply(int layer, String command);
   }
 
   /** Walks {@code source}; {@code platform} picks a manifest from an index. */
@@ -89,29 +104,85 @@ public final class LayerWalker {
     return ImageAnalyzer.open(content, Optional.empty(), limits, (blobs, image) -> walk(source, blobs, image.layers(), visitor));
   }
 
+  /**
+   * Walks an archive read once as it streams in: each layer's entries are read as the layer
+   * passes and kept as steps (memory grows with the number of entries, not with their bytes),
+   * then applied in the manifest's order. Does not close the stream.
+   */
+  public List<Layer> walk(ImageStream stream, Visitor visitor) throws ImageFormatException, IOException {
+    AtomicLong imageBytes = new AtomicLong();
+    AtomicLong entries = new AtomicLong();
+    try (StreamedArchive<Recorded> archive = new StreamedArchive<>(stream, limits, (where, raw) -> {
+      List<Entry> read = new ArrayList<>();
+      List<Step> steps = new ArrayList<>();
+      LayerEntries.Result result = LayerEntries.read(raw, false, where, limits, imageBytes, entries,
+          (segments, e, content) -> {
+            if (!segments.isEmpty()) {
+              Entry entry = entry(segments, e);
+              read.add(entry);
+              steps.add(visitor.read(entry, unclosable(content)));
+            }
+          });
+      return new Recorded(result.digest(), read, steps);
+    })) {
+      ImageLayout.Image image = archive.read(Optional.empty());
+      ImageSource source = archive.source();
+      List<Layer> layers = new ArrayList<>();
+      for (int i = 0; i < image.layers().size(); i++) {
+        ImageLayout.LayerRef ref = image.layers().get(i);
+        Recorded layer = archive.layer(ref, i);
+        LayerEntries.verify("layer " + i + " of " + source, ref, layer.digest());
+        for (int k = 0; k < layer.steps().size(); k++) {
+          if (ref.estargz() && isEstargzMetadata(layer.entries().get(k))) {
+            continue;
+          }
+          layer.steps().get(k).apply(i, ref.command());
+        }
+        layers.add(new Layer(i, layer.digest(), ref.command()));
+      }
+      return List.copyOf(layers);
+    }
+  }
+
+  /** A streamed layer's digest and its entries with their steps, waiting for the layer order. */
+  private record Recorded(String digest, List<Entry> entries, List<Step> steps) {}
+
+  private static boolean isEstargzMetadata(Entry e) {
+    return e.path().lastIndexOf('/') == 0 && LayerEntries.ESTARGZ_METADATA.contains(e.name());
+  }
+
   private List<Layer> walk(ImageSource source, Blobs blobs, List<ImageLayout.LayerRef> refs, Visitor visitor)
       throws ImageFormatException, IOException {
     List<Layer> layers = new ArrayList<>();
-    long imageBytes = 0;
+    AtomicLong imageBytes = new AtomicLong();
     AtomicLong entries = new AtomicLong();
     for (int i = 0; i < refs.size(); i++) {
       ImageLayout.LayerRef ref = refs.get(i);
       int index = i;
-      LayerEntries.Result read = LayerEntries.read(blobs, ref, "layer " + i + " of " + source, limits, imageBytes, entries,
+      String where = "layer " + i + " of " + source;
+      Optional<InputStream> raw = blobs.open(ref.blob());
+      if (raw.isEmpty()) {
+        throw new ImageFormatException(where + ": missing blob " + ref.blob());
+      }
+      LayerEntries.Result read = LayerEntries.read(raw.get(), ref.estargz(), where, limits, imageBytes, entries,
           (segments, e, content) -> {
             if (!segments.isEmpty()) {
-              visitor.entry(index, ref.command(), entry(segments, e), new FilterInputStream(content) {
-                @Override
-                public void close() {
-                  // the visitor must not close the layer
-                }
-              });
+              visitor.read(entry(segments, e), unclosable(content)).apply(index, ref.command());
             }
           });
-      imageBytes += read.uncompressedBytes();
+      LayerEntries.verify(where, ref, read.digest());
       layers.add(new Layer(i, read.digest(), ref.command()));
     }
     return List.copyOf(layers);
+  }
+
+  private static InputStream unclosable(InputStream content) {
+    return new FilterInputStream(content) {
+      @Override
+      public void close() {
+        // the visitor must not close the layer
+      }
+    };
   }
 
   private static Entry entry(List<String> segments, TarArchiveEntry e) {

@@ -99,8 +99,21 @@ public final class DockerArchive {
     return l;
   }
 
-  /** Writes the archive to {@code out}. */
+  /** Writes the archive to {@code out}: layers in order, then the config and manifest.json. */
   public Path write(Path out) throws IOException {
+    return write(out, false);
+  }
+
+  /**
+   * Writes the archive as {@code docker save} of Docker 20.10 does: each layer in a folder of its
+   * own with {@code VERSION} and {@code json}, the folders in name order (not layer order), a
+   * layer that appears again linked to its first copy, the config and {@code manifest.json} last.
+   */
+  public Path writeAsEngine(Path out) throws IOException {
+    return write(out, true);
+  }
+
+  private Path write(Path out, boolean engine) throws IOException {
     ArrayNode history = MAPPER.createArrayNode();
     ArrayNode diffIds = MAPPER.createArrayNode();
     List<byte[]> blobs = new ArrayList<>();
@@ -125,10 +138,35 @@ public final class DockerArchive {
     try (OutputStream os = Files.newOutputStream(out);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(os)) {
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      for (int i = 0; i < blobs.size(); i++) {
-        String name = i + "/layer.tar";
-        layerNames.add(name);
-        put(tar, name, blobs.get(i));
+      if (!engine) {
+        for (int i = 0; i < blobs.size(); i++) {
+          String name = i + "/layer.tar";
+          layerNames.add(name);
+          put(tar, name, blobs.get(i));
+        }
+      } else {
+        java.util.TreeMap<String, Integer> folders = new java.util.TreeMap<>();
+        java.util.Map<String, String> firstCopy = new java.util.HashMap<>();
+        for (int i = 0; i < blobs.size(); i++) {
+          String folder = sha256((i + ":" + diffIds.get(i).asText()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          folders.put(folder, i);
+          layerNames.add(folder + "/layer.tar");
+          firstCopy.putIfAbsent(diffIds.get(i).asText(), folder);
+        }
+        for (java.util.Map.Entry<String, Integer> f : folders.entrySet()) {
+          String folder = f.getKey();
+          put(tar, folder + "/VERSION", "1.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          put(tar, folder + "/json", ("{\"id\":\"" + folder + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          String first = firstCopy.get(diffIds.get(f.getValue()).asText());
+          if (first.equals(folder)) {
+            put(tar, folder + "/layer.tar", blobs.get(f.getValue()));
+          } else {
+            TarArchiveEntry link = new TarArchiveEntry(folder + "/layer.tar", TarConstants.LF_SYMLINK);
+            link.setLinkName("../" + first + "/layer.tar");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+          }
+        }
       }
       put(tar, configName, configBytes);
       put(tar, "manifest.json", MAPPER.writeValueAsBytes(manifest));

@@ -5,6 +5,7 @@ import com.github.packageurl.PackageURLBuilder;
 import dev.stowage.image.ImageContent;
 import dev.stowage.image.ImageFormatException;
 import dev.stowage.image.ImageSource;
+import dev.stowage.image.ImageStream;
 import dev.stowage.image.LayerWalker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Catalogs the packages of an image in one streaming pass over its layers. Only the files that a
@@ -60,6 +62,12 @@ public final class SbomScanner {
   public Sbom scan(ImageContent content) throws ImageFormatException, IOException {
     Collector c = new Collector();
     return result(content.name(), walker.walk(content, c), c);
+  }
+
+  /** Scans an archive read once as it streams in ({@code docker save}'s output). */
+  public Sbom scan(ImageStream stream) throws ImageFormatException, IOException {
+    Collector c = new Collector();
+    return result(stream.name(), walker.walk(stream, c), c);
   }
 
   private Sbom result(String sourceName, List<LayerWalker.Layer> layers, Collector c) {
@@ -143,29 +151,35 @@ public final class SbomScanner {
     final Map<String, String> osReleaseLinks = new HashMap<>();
 
     @Override
-    public void entry(int layer, String command, LayerWalker.Entry e, InputStream content) throws IOException {
-      switch (e.type()) {
-        case WHITEOUT -> remove(e.path(), layer, true);
-        case OPAQUE -> remove(e.path(), layer, false);
+    public LayerWalker.Step read(LayerWalker.Entry e, InputStream content) throws IOException {
+      return switch (e.type()) {
+        case WHITEOUT -> (layer, command) -> remove(e.path(), layer, true);
+        case OPAQUE -> (layer, command) -> remove(e.path(), layer, false);
         default -> {
-          Kept before = byPath.remove(e.path());
-          osRelease.remove(e.path());
-          osReleaseLinks.remove(e.path());
-          if (OS_RELEASE.contains(e.path())) {
-            if (e.type() == LayerWalker.Type.FILE) {
-              osRelease.put(e.path(), new String(content.readNBytes(MAX_METADATA), StandardCharsets.UTF_8));
-              osReleaseLayer.put(e.path(), layer);
-            } else if (e.type() == LayerWalker.Type.SYMLINK) {
-              osReleaseLinks.put(e.path(), e.linkTarget());
-            }
+          String release = null;
+          if (OS_RELEASE.contains(e.path()) && e.type() == LayerWalker.Type.FILE) {
+            release = new String(content.readNBytes(MAX_METADATA), StandardCharsets.UTF_8);
           }
-          if (e.type() == LayerWalker.Type.FILE) {
-            List<Found> found = catalog(e, content);
-            if (!found.isEmpty()) {
-              byPath.put(e.path(), kept(layer, found, before));
-            }
-          }
+          List<Found> found = e.type() == LayerWalker.Type.FILE ? catalog(e, content) : List.of();
+          String osRelease = release;
+          yield (layer, command) -> place(e, layer, osRelease, found);
         }
+      };
+    }
+
+    /** A file (or link, directory...) at {@code e.path()} replaces what lower layers had there. */
+    private void place(LayerWalker.Entry e, int layer, @Nullable String release, List<Found> found) {
+      Kept before = byPath.remove(e.path());
+      osRelease.remove(e.path());
+      osReleaseLinks.remove(e.path());
+      if (release != null) {
+        osRelease.put(e.path(), release);
+        osReleaseLayer.put(e.path(), layer);
+      } else if (OS_RELEASE.contains(e.path()) && e.type() == LayerWalker.Type.SYMLINK) {
+        osReleaseLinks.put(e.path(), e.linkTarget());
+      }
+      if (!found.isEmpty()) {
+        byPath.put(e.path(), kept(layer, found, before));
       }
     }
 

@@ -3,6 +3,7 @@ package dev.stowage.image.secrets;
 import dev.stowage.image.ImageContent;
 import dev.stowage.image.ImageFormatException;
 import dev.stowage.image.ImageSource;
+import dev.stowage.image.ImageStream;
 import dev.stowage.image.LayerWalker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,12 @@ public final class SecretScanner {
     return result(content.name(), walker.walk(content, c), c);
   }
 
+  /** Scans an archive read once as it streams in ({@code docker save}'s output). */
+  public Report scan(ImageStream stream) throws ImageFormatException, IOException {
+    Collector c = new Collector();
+    return result(stream.name(), walker.walk(stream, c), c);
+  }
+
   private Report result(String sourceName, List<LayerWalker.Layer> layers, Collector c) {
     List<SecretFinding> out = new ArrayList<>();
     for (Raw r : c.all) {
@@ -87,6 +94,9 @@ public final class SecretScanner {
         .thenComparing(f -> f.rule().id()));
     return new Report(sourceName, layers, out);
   }
+
+  /** What a file's content matched, before its layer is known. */
+  private record Match(SecretRule rule, int line, String value) {}
 
   /** A finding before the layer's digest is known. */
   private static final class Raw {
@@ -112,23 +122,30 @@ public final class SecretScanner {
     final Map<String, List<Raw>> present = new HashMap<>();
 
     @Override
-    public void entry(int layer, String command, LayerWalker.Entry e, InputStream content) throws IOException {
-      switch (e.type()) {
-        case WHITEOUT -> removeUnder(e.path(), layer, true);
-        case OPAQUE -> removeUnder(e.path(), layer, false);
+    public LayerWalker.Step read(LayerWalker.Entry e, InputStream content) throws IOException {
+      return switch (e.type()) {
+        case WHITEOUT -> (layer, command) -> removeUnder(e.path(), layer, true);
+        case OPAQUE -> (layer, command) -> removeUnder(e.path(), layer, false);
         default -> {
-          List<Raw> before = present.remove(e.path());
-          if (before != null) {
-            before.forEach(r -> r.removedBy = layer);
-          }
-          if (e.type() == LayerWalker.Type.FILE && e.size() > 0) {
-            List<Raw> found = scan(layer, e, content);
-            if (!found.isEmpty()) {
-              all.addAll(found);
-              present.put(e.path(), found);
-            }
-          }
+          List<Match> matches = e.type() == LayerWalker.Type.FILE && e.size() > 0 ? scan(e, content) : List.of();
+          yield (layer, command) -> place(e.path(), layer, matches);
         }
+      };
+    }
+
+    /** A file at {@code path} replaces what lower layers had there. */
+    private void place(String path, int layer, List<Match> matches) {
+      List<Raw> before = present.remove(path);
+      if (before != null) {
+        before.forEach(r -> r.removedBy = layer);
+      }
+      if (!matches.isEmpty()) {
+        List<Raw> found = new ArrayList<>();
+        for (Match m : matches) {
+          found.add(new Raw(m.rule(), path, m.line(), layer, m.value()));
+        }
+        all.addAll(found);
+        present.put(path, found);
       }
     }
 
@@ -146,7 +163,7 @@ public final class SecretScanner {
       }
     }
 
-    private static List<Raw> scan(int layer, LayerWalker.Entry e, InputStream content) throws IOException {
+    private static List<Match> scan(LayerWalker.Entry e, InputStream content) throws IOException {
       byte[] bytes = content.readNBytes(MAX_READ);
       for (int i = 0, n = Math.min(bytes.length, BINARY_PROBE); i < n; i++) {
         if (bytes[i] == 0) {
@@ -154,7 +171,7 @@ public final class SecretScanner {
         }
       }
       String text = new String(bytes, StandardCharsets.ISO_8859_1);
-      List<Raw> out = new ArrayList<>();
+      List<Match> out = new ArrayList<>();
       List<int[]> claimed = new ArrayList<>();
       for (SecretRule rule : RULES) {
         boolean applies = rule.contentRule() ? rule.mayMatch(text) : rule.appliesTo(e.name(), e.path(), text);
@@ -184,7 +201,7 @@ public final class SecretScanner {
             continue;
           }
           claimed.add(new int[] {m.start(), m.end()});
-          out.add(new Raw(rule, e.path(), line(text, start), layer, value));
+          out.add(new Match(rule, line(text, start), value));
         }
       }
       return out;
