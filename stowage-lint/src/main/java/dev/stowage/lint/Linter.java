@@ -243,24 +243,33 @@ public final class Linter {
   }
 
   // Rule names and kinds are asked for every rule of every file: computed once (#3 lint speed).
-  private static final Map<RuleMeta, List<String>> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final Map<RuleMeta, Boolean> BUILDKIT = new java.util.concurrent.ConcurrentHashMap<>();
+  // Keyed by id, whose hash a String keeps (a record's hash is recomputed from every field).
+  private static final Map<String, List<String>> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Boolean> BUILDKIT = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static List<String> names(RuleMeta meta) {
+    List<String> known = NAMES.get(meta.id());
+    if (known != null) {
+      return known;
+    }
     return NAMES.computeIfAbsent(
-        meta,
-        m -> {
+        meta.id(),
+        id -> {
           List<String> n = new ArrayList<>();
-          n.add(m.id());
-          n.addAll(m.aliases());
+          n.add(id);
+          n.addAll(meta.aliases());
           return List.copyOf(n);
         });
   }
 
   /** A BuildKit build check is named by its check name (id or alias), not by a DL/ST/SC code. */
   static boolean isBuildKitCheck(RuleMeta meta) {
+    Boolean known = BUILDKIT.get(meta.id());
+    if (known != null) {
+      return known;
+    }
     return BUILDKIT.computeIfAbsent(
-        meta, m -> names(m).stream().anyMatch(n -> !CODE.matcher(n).matches()));
+        meta.id(), id -> names(meta).stream().anyMatch(n -> !CODE.matcher(n).matches()));
   }
 
   private static Optional<Severity> override(RuleMeta meta, LintOptions options) {

@@ -278,14 +278,18 @@ public final class Pragmas {
         Set<String> checks = new LinkedHashSet<>();
         for (Token tok : comments) {
           String text = tok.text(df.source());
-          Matcher m = IGNORE.matcher(text);
-          if (mayBePragma(text) && m.matches() && m.group(1) == null) {
-            ignored.addAll(names(m, tok, "ignore pragma"));
+          if (mayBePragma(text)) {
+            Matcher m = IGNORE.matcher(text);
+            if (m.matches() && m.group(1) == null) {
+              ignored.addAll(names(m, tok, "ignore pragma"));
+            }
           }
-          Matcher c = CHECK.matcher(text);
-          if (text.contains("check") && c.matches()) {
-            CheckSettings cs = parseCheck(c.group(1), tok.start(), "check comment");
-            checks.addAll(cs.skip);
+          if (text.contains("check")) {
+            Matcher c = CHECK.matcher(text);
+            if (c.matches()) {
+              CheckSettings cs = parseCheck(c.group(1), tok.start(), "check comment");
+              checks.addAll(cs.skip);
+            }
           }
         }
         if (!ignored.isEmpty()) {
