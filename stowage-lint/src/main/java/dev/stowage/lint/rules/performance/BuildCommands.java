@@ -207,6 +207,9 @@ public final class BuildCommands {
   /** Whether a command installs a Node project's dependencies (not named packages). */
   public static boolean nodeProjectInstall(Command c) {
     String p = program(c);
+    if (!p.equals("npm") && !p.equals("yarn") && !p.equals("pnpm")) {
+      return false; // spares splitting the arguments of every other command
+    }
     List<String> pos = positional(c);
     return switch (p) {
       case "npm" ->

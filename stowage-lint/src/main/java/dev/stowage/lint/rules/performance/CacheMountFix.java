@@ -337,8 +337,14 @@ final class CacheMountFix {
   }
 
   /** A clean-up command whose only effect now falls on the new cache mounts. */
+  private static final Set<String> POINTLESS_CANDIDATES =
+      Set.of("rm", "apt-get", "apt", "npm", "yarn", "composer");
+
   private static boolean pointless(Command c, Map<Cache, String> needed, List<String> targets, boolean lists) {
     String p = BuildCommands.program(c);
+    if (!POINTLESS_CANDIDATES.contains(p)) {
+      return false; // spares splitting the arguments of every other command
+    }
     List<String> pos = BuildCommands.positional(c);
     return switch (p) {
       case "rm" ->

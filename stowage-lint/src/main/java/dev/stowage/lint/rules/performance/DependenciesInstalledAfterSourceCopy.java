@@ -102,8 +102,17 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
         && ft.sources().stream().anyMatch(w -> WHOLE_CONTEXT.contains(w.value()));
   }
 
+  /** The programs {@link #step} knows; for any other the arguments are never split. */
+  private static final Set<String> TOOLS =
+      Set.of(
+          "npm", "yarn", "pnpm", "pip", "pip3", "poetry", "pipenv", "uv", "bundle", "bundler",
+          "composer", "go", "mvn", "mvnw", "gradle", "gradlew", "cargo", "dotnet");
+
   private static Optional<Step> step(Command c, Set<String> fetchedBefore, Instruction.Run run) {
     String p = BuildCommands.program(c);
+    if (!TOOLS.contains(p)) {
+      return Optional.empty();
+    }
     List<String> pos = BuildCommands.positional(c);
     String sub = pos.isEmpty() ? "" : pos.get(0);
     if (BuildCommands.nodeProjectInstall(c)) {
