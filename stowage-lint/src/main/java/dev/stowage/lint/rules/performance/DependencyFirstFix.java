@@ -116,9 +116,7 @@ final class DependencyFirstFix {
       moved = run.syntax().keyword() + " " + runFlags + mounts + plan.get().generated().get();
     } else if (isWholeScript(script, c)) {
       String whole = df.text(run.span());
-      int at = run.flags().isEmpty()
-          ? run.syntax().keyword().length() + 1
-          : run.flags().get(run.flags().size() - 1).span().end() - run.span().start() + 1;
+      int at = run.syntax().restSpan().start() - run.span().start(); // where the command starts
       moved = whole.substring(0, at) + mounts + whole.substring(at);
       edits.add(new Edit(wholeLine(src, run.span()), ""));
     } else {

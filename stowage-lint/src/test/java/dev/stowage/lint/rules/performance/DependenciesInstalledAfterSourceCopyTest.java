@@ -231,6 +231,15 @@ class DependenciesInstalledAfterSourceCopyTest {
   }
 
   @Test
+  void fixPutsTheBindMountsWhereTheCommandStarts() throws IOException {
+    inContext("requirements.txt", "flask==3.0.3\n")
+        .fixes(
+            "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN \\\n    pip install -r requirements.txt\n",
+            "FROM python:3.12\nWORKDIR /app\nRUN \\\n    --mount=type=bind,source=requirements.txt,target=/app/requirements.txt,rw \\\n"
+                + "    pip install -r requirements.txt\nCOPY . .\n");
+  }
+
+  @Test
   void fixCopiesAFindLinksFolderOfWheelsWithTheRequirements() throws IOException {
     inContext("requirements.txt", "flask==3.0.3\n", "wheels/flask-3.0.3-py3-none-any.whl", "wheel\n", "app.py", "x\n")
         .fixes(
