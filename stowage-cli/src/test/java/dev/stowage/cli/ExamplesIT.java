@@ -160,17 +160,7 @@ class ExamplesIT {
 
   /** Runs the image without a network and waits for the service to say it listens. */
   private static void assertStarts(String image) throws Exception {
-    String id = docker("run", "--detach", "--pull", "never", "--network", "none", image).output().strip();
-    try {
-      String logs = "";
-      for (int i = 0; i < 60 && !logs.contains("listening on"); i++) {
-        Thread.sleep(500);
-        logs = docker("logs", id).output();
-      }
-      assertThat(logs).as(image + " logs").contains("listening on");
-    } finally {
-      docker("rm", "--force", id);
-    }
+    ExamplesFixProofIT.assertStarts(engine, image);
   }
 
   private Path copyOf(Path dir) throws IOException {

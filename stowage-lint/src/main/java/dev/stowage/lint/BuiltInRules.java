@@ -93,6 +93,7 @@ import dev.stowage.lint.rules.performance.CacheBustingArgTooEarly;
 import dev.stowage.lint.rules.performance.DependenciesInstalledAfterSourceCopy;
 import dev.stowage.lint.rules.performance.IndependentBuildsInOneStage;
 import dev.stowage.lint.rules.performance.MissingCacheMount;
+import dev.stowage.lint.rules.performance.ShortMavenBuildWithFullJit;
 import dev.stowage.lint.rules.size.BuildCacheLeftInImage;
 import dev.stowage.lint.rules.size.CleanupInLaterLayer;
 import dev.stowage.lint.rules.size.DevDependenciesInFinalImage;
@@ -209,6 +210,7 @@ public final class BuiltInRules {
     new MissingCacheMount(),
     new CacheBustingArgTooEarly(),
     new IndependentBuildsInOneStage(),
+    new ShortMavenBuildWithFullJit(),
     new ToolchainInFinalImage(),
     new HeavyBaseImage(),
     new CleanupInLaterLayer(),

@@ -104,31 +104,41 @@ final class DependencyFirstFix {
     String eol = src.contains("\r\n") ? "\r\n" : "\n";
     String runFlags =
         run.flags().stream().map(f -> df.text(f.span()) + " ").reduce("", String::concat);
+    // The manifests bind-mounted into the install step, where their folder is known and the
+    // copy sets no owner or mode: the install reads them, and the whole-source COPY after it
+    // brings them into the image once. Otherwise they are copied first (and so copied twice).
+    String lineBreak = " " + df.directives().escape() + eol + indent + "    ";
+    Optional<String> binds = bindMounts(plan.get().files(), destAbs, copy, lineBreak);
+    String mounts = binds.orElse("");
     List<Edit> edits = new ArrayList<>();
     String moved;
     if (plan.get().generated().isPresent()) {
-      moved = run.syntax().keyword() + " " + runFlags + plan.get().generated().get();
+      moved = run.syntax().keyword() + " " + runFlags + mounts + plan.get().generated().get();
     } else if (isWholeScript(script, c)) {
-      moved = df.text(run.span());
+      String whole = df.text(run.span());
+      int at = run.syntax().restSpan().start() - run.span().start(); // where the command starts
+      moved = whole.substring(0, at) + mounts + whole.substring(at);
       edits.add(new Edit(wholeLine(src, run.span()), ""));
     } else {
       Optional<Span> removal = firstOfAndList(script, c) ? ShellEdits.commandRemoval(ctx, run, script, c) : Optional.empty();
       if (removal.isEmpty()) {
         return Optional.empty();
       }
-      moved = run.syntax().keyword() + " " + runFlags + df.text(ctx.shellSpan(run, c.offset(), c.endOffset()));
+      moved = run.syntax().keyword() + " " + runFlags + mounts + df.text(ctx.shellSpan(run, c.offset(), c.endOffset()));
       edits.add(new Edit(removal.get(), ""));
     }
     StringBuilder text = new StringBuilder();
-    String copyFlags = copy.flags().stream().map(f -> " " + df.text(f.span())).reduce("", String::concat);
-    String destDir = dest.equals(".") || dest.equals("./") ? "./" : dest.endsWith("/") ? dest : dest + "/";
-    for (Map.Entry<String, List<String>> group : byDirectory(plan.get().files()).entrySet()) {
-      text.append(copy.syntax().keyword()).append(copyFlags);
-      for (String f : group.getValue()) {
-        text.append(' ').append(f);
+    if (binds.isEmpty()) {
+      String copyFlags = copy.flags().stream().map(f -> " " + df.text(f.span())).reduce("", String::concat);
+      String destDir = dest.equals(".") || dest.equals("./") ? "./" : dest.endsWith("/") ? dest : dest + "/";
+      for (Map.Entry<String, List<String>> group : byDirectory(plan.get().files()).entrySet()) {
+        text.append(copy.syntax().keyword()).append(copyFlags);
+        for (String f : group.getValue()) {
+          text.append(' ').append(f);
+        }
+        String to = group.getKey().isEmpty() ? destDir : destDir + group.getKey();
+        text.append(' ').append(to).append(eol).append(indent);
       }
-      String to = group.getKey().isEmpty() ? destDir : destDir + group.getKey();
-      text.append(' ').append(to).append(eol).append(indent);
     }
     text.append(moved).append(eol).append(indent);
     edits.add(new Edit(new Span(copy.span().start(), copy.span().start()), text.toString()));
@@ -137,6 +147,36 @@ final class DependencyFirstFix {
     } catch (IllegalArgumentException overlapping) {
       return Optional.empty();
     }
+  }
+
+  /** Characters a file name may hold to be written into a {@code --mount} value unquoted. */
+  private static final Pattern MOUNT_SAFE = Pattern.compile("[A-Za-z0-9._/@+-]+");
+
+  /**
+   * One {@code --mount=type=bind,...,rw} per manifest, each followed by {@code lineBreak}, with the
+   * target where the whole-source copy puts the same file; empty when the destination folder is
+   * not known, the copy sets an owner or mode (the install may need them), or a name would need
+   * quoting. {@code rw}: what the install writes into a manifest (npm rewriting its lock file)
+   * is discarded, as the whole-source copy after it would have replaced it.
+   */
+  private static Optional<String> bindMounts(
+      List<String> files, String destAbs, Instruction.FileTransfer copy, String lineBreak) {
+    if (!destAbs.startsWith("/") || destAbs.contains("$") || destAbs.contains("?")
+        || copy.flags().stream().anyMatch(f -> !f.name().equals("link"))
+        || !MOUNT_SAFE.matcher(destAbs).matches()) {
+      return Optional.empty();
+    }
+    StringBuilder out = new StringBuilder();
+    for (String f : files) {
+      String rel = f.endsWith("/") ? f.substring(0, f.length() - 1) : f;
+      if (!MOUNT_SAFE.matcher(rel).matches() || rel.startsWith("/") || rel.contains("..")) {
+        return Optional.empty();
+      }
+      out.append("--mount=type=bind,source=").append(rel)
+          .append(",target=").append(destAbs.equals("/") ? "" : destAbs).append('/').append(rel)
+          .append(",rw").append(lineBreak);
+    }
+    return Optional.of(out.toString());
   }
 
   /** Files grouped by their directory in the context ({@code ""} for the root), in order. */

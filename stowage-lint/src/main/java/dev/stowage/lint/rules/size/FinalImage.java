@@ -86,7 +86,9 @@ final class FinalImage {
   static String runtimeFor(ImageReference ref) {
     String n = shortName(ref);
     String major = tag(ref).replaceAll("^(\\d+).*", "$1");
-    String jre = "eclipse-temurin:" + (major.matches("\\d+") && !n.equals("maven") && !n.equals("gradle") ? major : "21") + "-jre";
+    String jre =
+        StageSplitFix.jreFor(ref)
+            .orElse("eclipse-temurin:" + (major.matches("\\d+") && !n.equals("maven") && !n.equals("gradle") ? major : "21") + "-jre");
     return switch (n) {
       case "golang" -> "gcr.io/distroless/static-debian12 (or alpine)";
       case "rust" -> "debian:bookworm-slim or gcr.io/distroless/cc-debian12";

@@ -57,6 +57,10 @@ final class StageSplitFix {
   private static final Pattern JDK_TAG = Pattern.compile("(\\d+)(?:[.\\d_u+]*)?-jdk((?:-[a-z0-9.]+)*)");
   private static final Pattern MAVEN_TAG = Pattern.compile(".*-eclipse-temurin-(\\d+)((?:-[a-z0-9.]+)*)");
   private static final Pattern GRADLE_TAG = Pattern.compile(".*?-?jdk(\\d+)((?:-[a-z0-9.]+)*)");
+  /** A {@code maven} tag on an OpenJDK build: {@code 3.8-openjdk-17}, {@code 3.8.6-openjdk-11-slim}. */
+  private static final Pattern MAVEN_OPENJDK_TAG = Pattern.compile(".*-openjdk-(\\d+)((?:-[a-z0-9.]+)*)");
+  /** An {@code openjdk} JDK tag: {@code 17}, {@code 17-jdk-slim}, {@code 11.0.16-jdk-bullseye}. */
+  private static final Pattern OPENJDK_TAG = Pattern.compile("(\\d+)(?:[.\\d_u+]*)?(?:-jdk)?((?:-[a-z0-9.]+)*)");
 
   /** The runtime stage: its base, the files copied from the builder, and its working directory. */
   private record Runtime(String base, List<String> copies) {}
@@ -318,7 +322,12 @@ final class StageSplitFix {
       return Optional.empty();
     }
     String abs = normalize(path.startsWith("/") ? path : workdir + "/" + path);
-    return Optional.of(new Runtime(jre.get(), List.of(abs + " " + abs)));
+    // The jar's folder, not the jar alone: a manifest Class-Path names its libraries relative to
+    // the jar (Maven's copy-dependencies into target/lib, Gradle's build/libs). A jar beside the
+    // sources (copied out of target/ by the build) is taken alone.
+    String dir = abs.substring(0, abs.lastIndexOf('/'));
+    String copied = dir.isEmpty() || dir.equals(workdir) || workdir.startsWith(dir + "/") ? abs : dir;
+    return Optional.of(new Runtime(jre.get(), List.of(copied + " " + copied)));
   }
 
   /** Programs a Node build's RUNs may run: they write only into the working directory (and caches). */
@@ -427,6 +436,16 @@ final class StageSplitFix {
         if (m.matches()) {
           return Optional.of("eclipse-temurin:" + m.group(1) + "-jre" + m.group(2));
         }
+        m = MAVEN_OPENJDK_TAG.matcher(tag);
+        if (m.matches()) {
+          return openjdkSuccessor(m.group(1), m.group(2));
+        }
+      }
+      case "openjdk" -> {
+        m = OPENJDK_TAG.matcher(tag);
+        if (m.matches() && base.digest().isEmpty() && !tag.contains("jre")) {
+          return openjdkSuccessor(m.group(1), m.group(2));
+        }
       }
       case "gradle" -> {
         m = GRADLE_TAG.matcher(tag);
@@ -437,5 +456,21 @@ final class StageSplitFix {
       default -> {}
     }
     return Optional.empty();
+  }
+
+  /** Debian-based OpenJDK image variants: their JRE is Temurin's default (Ubuntu) one. */
+  private static final Set<String> DEBIAN_VARIANTS =
+      Set.of("", "-slim", "-buster", "-slim-buster", "-bullseye", "-slim-bullseye", "-bookworm", "-slim-bookworm");
+
+  /**
+   * The JRE for an image built on the OpenJDK project's builds. Docker Hub's {@code openjdk} image
+   * has no JRE from Java 12 on and is deprecated; Eclipse Temurin is the same OpenJDK, so its JRE
+   * of the same version runs what the JDK compiled. Oracle Linux and Windows variants: none.
+   */
+  private static Optional<String> openjdkSuccessor(String version, String variant) {
+    if (DEBIAN_VARIANTS.contains(variant)) {
+      return Optional.of("eclipse-temurin:" + version + "-jre");
+    }
+    return variant.equals("-alpine") ? Optional.of("eclipse-temurin:" + version + "-jre-alpine") : Optional.empty();
   }
 }

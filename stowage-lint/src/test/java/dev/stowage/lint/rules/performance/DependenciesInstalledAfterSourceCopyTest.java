@@ -136,8 +136,11 @@ class DependenciesInstalledAfterSourceCopyTest {
     RuleTester tester = inContext("package.json", PACKAGE_JSON, "yarn.lock", "", ".yarnrc", "registry x\n");
     tester.fixes(
             "FROM node:22\nWORKDIR /web\nCOPY . /web\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile \\\n && yarn build\n",
-            "FROM node:22\nWORKDIR /web\nCOPY package.json yarn.lock .yarnrc /web/\n"
-                + "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n"
+            "FROM node:22\nWORKDIR /web\n"
+                + "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn --mount=type=bind,source=package.json,target=/web/package.json,rw \\\n"
+                + "    --mount=type=bind,source=yarn.lock,target=/web/yarn.lock,rw \\\n"
+                + "    --mount=type=bind,source=.yarnrc,target=/web/.yarnrc,rw \\\n"
+                + "    yarn install --frozen-lockfile\n"
                 + "COPY . /web\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn build\n");
   }
 
@@ -187,8 +190,9 @@ class DependenciesInstalledAfterSourceCopyTest {
             """
             FROM python:3.12-slim
             WORKDIR /srv
-            COPY requirements/prod.txt requirements/base.txt ./requirements/
-            RUN pip install --no-cache-dir -r requirements/prod.txt
+            RUN --mount=type=bind,source=requirements/prod.txt,target=/srv/requirements/prod.txt,rw \\
+                --mount=type=bind,source=requirements/base.txt,target=/srv/requirements/base.txt,rw \\
+                pip install --no-cache-dir -r requirements/prod.txt
             COPY . .
             CMD ["gunicorn", "app:app"]
             """);
@@ -199,7 +203,40 @@ class DependenciesInstalledAfterSourceCopyTest {
     RuleTester tester = inContext("requirements.txt", "requests==2.32.3\n");
     tester.fixes(
             "FROM python:3.12\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n",
-            "FROM python:3.12\nCOPY requirements.txt /app/\nRUN pip install -r /app/requirements.txt\nCOPY . /app\n");
+            "FROM python:3.12\nRUN --mount=type=bind,source=requirements.txt,target=/app/requirements.txt,rw \\\n"
+                + "    pip install -r /app/requirements.txt\nCOPY . /app\n");
+  }
+
+  @Test
+  void fixCopiesTheManifestsFirstWhereBindMountsCannotStandInForTheCopy() throws IOException {
+    RuleTester tester = inContext("requirements.txt", "flask==3.0.3\n", "app.py", "x\n");
+    // no WORKDIR: the folder the source lands in is the base image's, unknown here
+    tester.fixes(
+        "FROM python:3.12\nCOPY . .\nRUN pip install -r requirements.txt\n",
+        "FROM python:3.12\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n");
+    // the copy sets the owner the install may rely on
+    tester.fixes(
+        "FROM python:3.12\nWORKDIR /app\nCOPY --chown=1000 . .\nRUN pip install -r requirements.txt\n",
+        "FROM python:3.12\nWORKDIR /app\nCOPY --chown=1000 requirements.txt ./\nRUN pip install -r requirements.txt\n"
+            + "COPY --chown=1000 . .\n");
+  }
+
+  @Test
+  void fixBindMountsTheManifestsWithTheRunsEscapeCharacter() throws IOException {
+    inContext("requirements.txt", "flask==3.0.3\n")
+        .fixes(
+            "# escape=`\nFROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n",
+            "# escape=`\nFROM python:3.12\nWORKDIR /app\nRUN --mount=type=bind,source=requirements.txt,target=/app/requirements.txt,rw `\n"
+                + "    pip install -r requirements.txt\nCOPY . .\n");
+  }
+
+  @Test
+  void fixPutsTheBindMountsWhereTheCommandStarts() throws IOException {
+    inContext("requirements.txt", "flask==3.0.3\n")
+        .fixes(
+            "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN \\\n    pip install -r requirements.txt\n",
+            "FROM python:3.12\nWORKDIR /app\nRUN \\\n    --mount=type=bind,source=requirements.txt,target=/app/requirements.txt,rw \\\n"
+                + "    pip install -r requirements.txt\nCOPY . .\n");
   }
 
   @Test
@@ -207,8 +244,9 @@ class DependenciesInstalledAfterSourceCopyTest {
     inContext("requirements.txt", "flask==3.0.3\n", "wheels/flask-3.0.3-py3-none-any.whl", "wheel\n", "app.py", "x\n")
         .fixes(
             "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install --no-index --find-links wheels -r requirements.txt\n",
-            "FROM python:3.12\nWORKDIR /app\nCOPY wheels/ ./wheels/\nCOPY requirements.txt ./\n"
-                + "RUN pip install --no-index --find-links wheels -r requirements.txt\nCOPY . .\n");
+            "FROM python:3.12\nWORKDIR /app\nRUN --mount=type=bind,source=wheels,target=/app/wheels,rw \\\n"
+                + "    --mount=type=bind,source=requirements.txt,target=/app/requirements.txt,rw \\\n"
+                + "    pip install --no-index --find-links wheels -r requirements.txt\nCOPY . .\n");
   }
 
   @Test
@@ -246,8 +284,9 @@ class DependenciesInstalledAfterSourceCopyTest {
             """
             FROM golang:1.22 AS build
             WORKDIR /src
-            COPY go.mod go.sum ./
-            RUN go mod download
+            RUN --mount=type=bind,source=go.mod,target=/src/go.mod,rw \\
+                --mount=type=bind,source=go.sum,target=/src/go.sum,rw \\
+                go mod download
             COPY . .
             RUN CGO_ENABLED=0 go build -o /app .
             """);
@@ -267,8 +306,10 @@ class DependenciesInstalledAfterSourceCopyTest {
     RuleTester tester = inContext("pom.xml", "<project><artifactId>app</artifactId></project>", "mvnw", "", ".mvn/wrapper/maven-wrapper.properties", "");
     tester.fixes(
             "FROM eclipse-temurin:21-jdk\nWORKDIR /build\nCOPY . .\nRUN ./mvnw -B package -DskipTests\n",
-            "FROM eclipse-temurin:21-jdk\nWORKDIR /build\nCOPY pom.xml mvnw ./\nCOPY .mvn/ ./.mvn/\n"
-                + "RUN ./mvnw -B dependency:go-offline\nCOPY . .\nRUN ./mvnw -B package -DskipTests\n");
+            "FROM eclipse-temurin:21-jdk\nWORKDIR /build\nRUN --mount=type=bind,source=pom.xml,target=/build/pom.xml,rw \\\n"
+                + "    --mount=type=bind,source=mvnw,target=/build/mvnw,rw \\\n"
+                + "    --mount=type=bind,source=.mvn,target=/build/.mvn,rw \\\n"
+                + "    ./mvnw -B dependency:go-offline\nCOPY . .\nRUN ./mvnw -B package -DskipTests\n");
     Files.writeString(context.resolve("pom.xml"), "<project><modules><module>a</module></modules></project>");
     tester.withContext(context).fixUnchanged("FROM maven:3.9\nWORKDIR /b\nCOPY . .\nRUN mvn -B package\n");
   }
@@ -278,8 +319,9 @@ class DependenciesInstalledAfterSourceCopyTest {
     RuleTester tester = inContext("composer.json", "{\"require\": {\"monolog/monolog\": \"^3.0\"}}", "composer.lock", "{}");
     tester.fixes(
             "FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n",
-            "FROM composer:2\nWORKDIR /app\nCOPY composer.json composer.lock ./\n"
-                + "RUN composer install --no-dev --no-scripts --no-autoloader\nCOPY . .\nRUN composer install --no-dev\n");
+            "FROM composer:2\nWORKDIR /app\nRUN --mount=type=bind,source=composer.json,target=/app/composer.json,rw \\\n"
+                + "    --mount=type=bind,source=composer.lock,target=/app/composer.lock,rw \\\n"
+                + "    composer install --no-dev --no-scripts --no-autoloader\nCOPY . .\nRUN composer install --no-dev\n");
   }
 
   @Test
@@ -287,7 +329,8 @@ class DependenciesInstalledAfterSourceCopyTest {
     RuleTester tester = inContext("Gemfile", "source 'https://rubygems.org'\ngem 'rack'\n", "Gemfile.lock", "");
     tester.fixes(
             "FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n",
-            "FROM ruby:3.3\nWORKDIR /app\nCOPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\n");
+            "FROM ruby:3.3\nWORKDIR /app\nRUN --mount=type=bind,source=Gemfile,target=/app/Gemfile,rw \\\n"
+                + "    --mount=type=bind,source=Gemfile.lock,target=/app/Gemfile.lock,rw \\\n    bundle install\nCOPY . .\n");
     Files.writeString(context.resolve("Gemfile"), "source 'https://rubygems.org'\ngemspec\n");
     tester.withContext(context).fixUnchanged("FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n");
   }
@@ -303,8 +346,11 @@ class DependenciesInstalledAfterSourceCopyTest {
             "gradle/libs.versions.toml", "");
     tester.fixes(
         "FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY . .\nRUN ./gradlew build --no-daemon\n",
-        "FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY settings.gradle.kts build.gradle.kts gradlew ./\nCOPY gradle/ ./gradle/\n"
-            + "RUN ./gradlew dependencies --no-daemon\nCOPY . .\nRUN ./gradlew build --no-daemon\n");
+        "FROM eclipse-temurin:21-jdk\nWORKDIR /w\nRUN --mount=type=bind,source=settings.gradle.kts,target=/w/settings.gradle.kts,rw \\\n"
+            + "    --mount=type=bind,source=build.gradle.kts,target=/w/build.gradle.kts,rw \\\n"
+            + "    --mount=type=bind,source=gradlew,target=/w/gradlew,rw \\\n"
+            + "    --mount=type=bind,source=gradle,target=/w/gradle,rw \\\n"
+            + "    ./gradlew dependencies --no-daemon\nCOPY . .\nRUN ./gradlew build --no-daemon\n");
     Files.writeString(context.resolve("settings.gradle.kts"), "rootProject.name = \"app\"\ninclude(\"core\")\n");
     tester.fixUnchanged("FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY . .\nRUN ./gradlew build --no-daemon\n");
   }

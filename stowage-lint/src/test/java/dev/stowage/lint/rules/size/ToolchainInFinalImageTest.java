@@ -2,6 +2,7 @@ package dev.stowage.lint.rules.size;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.dockerfile.ImageReference;
 import dev.stowage.lint.RuleTester;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -178,7 +179,56 @@ class ToolchainInFinalImageTest {
     tester.fixes(
         "FROM gradle:8.7-jdk17\nWORKDIR /w\nCOPY . .\nRUN gradle bootJar\nCMD [\"java\", \"-jar\", \"/w/build/libs/app.jar\"]\n",
         "FROM gradle:8.7-jdk17 AS build\nWORKDIR /w\nCOPY . .\nRUN gradle bootJar\n\nFROM eclipse-temurin:17-jre\nWORKDIR /w\n"
-            + "COPY --from=build /w/build/libs/app.jar /w/build/libs/app.jar\nCMD [\"java\", \"-jar\", \"/w/build/libs/app.jar\"]\n");
+            + "COPY --from=build /w/build/libs /w/build/libs\nCMD [\"java\", \"-jar\", \"/w/build/libs/app.jar\"]\n");
+  }
+
+  @Test
+  void fixCopiesTheJarsFolderForTheLibrariesItsManifestNames() {
+    RuleTester tester = this.tester.withContext(context);
+    // maven:...-openjdk-NN images: Docker Hub's openjdk has no JRE of 17, Temurin's is the same OpenJDK
+    tester.fixes(
+        """
+        FROM maven:3.8-openjdk-17
+        WORKDIR /app
+        COPY . .
+        RUN mvn -B package -DskipTests
+        EXPOSE 8080
+        CMD ["java", "-jar", "target/wordstats.jar"]
+        """,
+        """
+        FROM maven:3.8-openjdk-17 AS build
+        WORKDIR /app
+        COPY . .
+        RUN mvn -B package -DskipTests
+
+        FROM eclipse-temurin:17-jre
+        WORKDIR /app
+        COPY --from=build /app/target /app/target
+        EXPOSE 8080
+        CMD ["java", "-jar", "target/wordstats.jar"]
+        """);
+  }
+
+  @Test
+  void theRuntimeFollowsTheBuildersJavaVersion() {
+    assertThat(StageSplitFix.jreFor(ref("maven:3.8-openjdk-17"))).contains("eclipse-temurin:17-jre");
+    assertThat(StageSplitFix.jreFor(ref("maven:3.8.6-openjdk-11-slim"))).contains("eclipse-temurin:11-jre");
+    assertThat(StageSplitFix.jreFor(ref("maven:3.9-eclipse-temurin-21-alpine"))).contains("eclipse-temurin:21-jre-alpine");
+    assertThat(StageSplitFix.jreFor(ref("openjdk:17-jdk-slim"))).contains("eclipse-temurin:17-jre");
+    assertThat(StageSplitFix.jreFor(ref("openjdk:8u342-jdk"))).contains("eclipse-temurin:8-jre");
+    assertThat(StageSplitFix.jreFor(ref("gradle:8.7-jdk17"))).contains("eclipse-temurin:17-jre");
+    // no version in the tag, a JRE already, or a variant without a Temurin counterpart
+    assertThat(StageSplitFix.jreFor(ref("maven:3.9"))).isEmpty();
+    assertThat(StageSplitFix.jreFor(ref("openjdk:11-jre-slim"))).isEmpty();
+    assertThat(StageSplitFix.jreFor(ref("openjdk:17-oraclelinux8"))).isEmpty();
+    assertThat(StageSplitFix.jreFor(ref("maven:3.8-openjdk-17-windowsservercore"))).isEmpty();
+    // the finding's suggestion names the same JRE
+    var f = tester.catches("FROM maven:3.8-openjdk-17\nCOPY . .\nRUN mvn -B package\nCMD java -jar target/app.jar\n");
+    assertThat(f.get(0).message()).contains("eclipse-temurin:17-jre").doesNotContain("21");
+  }
+
+  private static ImageReference ref(String image) {
+    return ImageReference.parse(image);
   }
 
   @Test
