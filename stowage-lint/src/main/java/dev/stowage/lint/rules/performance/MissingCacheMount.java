@@ -260,8 +260,18 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
   }
 
   /** The caches a command downloads into. */
+  /** The programs {@link #caches} knows; for any other the arguments are never split. */
+  private static final Set<String> TOOLS =
+      Set.of(
+          "apt-get", "apt", "apk", "dnf", "microdnf", "dnf5", "yum", "zypper", "pip", "pip3",
+          "poetry", "uv", "npm", "yarn", "pnpm", "go", "cargo", "mvn", "mvnw", "gradle", "gradlew",
+          "bundle", "bundler", "composer", "dotnet");
+
   static List<Cache> caches(Command c) {
     String p = BuildCommands.program(c);
+    if (!TOOLS.contains(p)) {
+      return List.of(); // most commands of a RUN (#3 lint speed)
+    }
     List<String> pos = BuildCommands.positional(c);
     String sub = pos.isEmpty() ? "" : pos.get(0);
     Predicate<String> subIs = s -> Set.of(s.split(" ")).contains(sub);
