@@ -144,11 +144,11 @@ public final class CleanupInLaterLayer implements DockerfileRule {
   /** The paths a command leaves behind. */
   private static List<String> createdBy(Command c, Optional<String> cwd) {
     String p = BuildCommands.program(c);
+    if (!CREATORS.contains(p)) {
+      return List.of(); // before splitting the arguments (#3 lint speed)
+    }
     List<String> pos = BuildCommands.positional(c);
     String sub = pos.isEmpty() ? "" : pos.get(0);
-    if (!CREATORS.contains(p)) {
-      return List.of();
-    }
     List<String> out = new ArrayList<>();
     switch (p) {
       case "apt-get", "apt" -> {
