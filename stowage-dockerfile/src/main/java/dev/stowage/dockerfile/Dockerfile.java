@@ -21,6 +21,7 @@ public final class Dockerfile {
   private final String source;
   private final LineMap lineMap;
   private final List<Token> tokens;
+  private final List<Integer> commentTokens;
   private final List<Instruction> instructions;
   private final Directives directives;
   private final List<Diagnostic> diagnostics;
@@ -30,6 +31,7 @@ public final class Dockerfile {
       String source,
       LineMap lineMap,
       List<Token> tokens,
+      List<Integer> commentTokens,
       List<Instruction> instructions,
       Directives directives,
       List<Diagnostic> diagnostics) {
@@ -37,6 +39,7 @@ public final class Dockerfile {
     this.source = source;
     this.lineMap = lineMap;
     this.tokens = List.copyOf(tokens);
+    this.commentTokens = List.copyOf(commentTokens);
     this.instructions = List.copyOf(instructions);
     this.directives = directives;
     this.diagnostics = List.copyOf(diagnostics);
@@ -92,6 +95,11 @@ public final class Dockerfile {
   /** Every token; their texts concatenate to {@link #source()}. */
   public List<Token> tokens() {
     return tokens;
+  }
+
+  /** The indexes into {@link #tokens()} of the comment tokens, ascending. */
+  public List<Integer> commentTokenIndexes() {
+    return commentTokens;
   }
 
   /** The instructions in file order (ONBUILD triggers are inside their ONBUILD). */

@@ -93,7 +93,14 @@ final class Parser {
       instructions.add(Instruction.of(n));
     }
     return new Dockerfile(
-        file, src, lineMap, tokens, instructions, Directives.of(directives, escape), diagnostics);
+        file,
+        src,
+        lineMap,
+        tokens,
+        commentTokens,
+        instructions,
+        Directives.of(directives, escape),
+        diagnostics);
   }
 
   /** Reads the logical line starting at physical line {@code i}; returns the next line index. */
@@ -862,6 +869,9 @@ final class Parser {
 
   private void addToken(Token.Kind kind, int start, int end) {
     if (end > start) {
+      if (kind == Token.Kind.COMMENT) {
+        commentTokens.add(tokens.size());
+      }
       tokens.add(new Token(kind, start, end));
     }
   }
@@ -873,6 +883,9 @@ final class Parser {
 
   /** A growable {@code int} array. */
   private static final Token.Kind[] TOKEN_KINDS = Token.Kind.values(); // values() copies
+
+  /** Indexes into {@code tokens} of the comment tokens, in order. */
+  private final List<Integer> commentTokens = new ArrayList<>();
 
   /** The logical-to-source offset map of the instruction being read. */
   private final IntList offsetScratch = new IntList(256);

@@ -103,6 +103,13 @@ class RoundTripTest {
       at = t.end();
     }
     assertThat(at).isEqualTo(input.length());
+    java.util.List<Integer> comments = new java.util.ArrayList<>();
+    for (int k = 0; k < df.tokens().size(); k++) {
+      if (df.tokens().get(k).kind() == Token.Kind.COMMENT) {
+        comments.add(k);
+      }
+    }
+    assertThat(df.commentTokenIndexes()).isEqualTo(comments);
     for (Instruction i : df.instructions()) {
       assertThat(i.line()).isBetween(1, df.lineCount());
       assertThat(i.endLine()).isBetween(i.line(), df.lineCount());

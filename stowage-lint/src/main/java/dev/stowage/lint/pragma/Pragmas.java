@@ -203,13 +203,8 @@ public final class Pragmas {
     Pragmas read() {
       List<Token> tokens = df.tokens();
       List<Instruction> instructions = df.instructions();
-      // One pass over the tokens for the comments (few), then work on those only (#3 lint speed).
-      List<Integer> commentIndexes = new ArrayList<>();
-      for (int t = 0; t < tokens.size(); t++) {
-        if (tokens.get(t).kind() == Token.Kind.COMMENT) {
-          commentIndexes.add(t);
-        }
-      }
+      // The comments only, as the parser listed them (#3 lint speed).
+      List<Integer> commentIndexes = df.commentTokenIndexes();
       // Which comments lie inside an instruction; the others by line.
       boolean[] inside = new boolean[commentIndexes.size()];
       int k = 0;
