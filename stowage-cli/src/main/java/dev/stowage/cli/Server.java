@@ -90,7 +90,10 @@ final class Server implements Closeable {
     }
   }
 
-  /** The socket's folder: created 0700, or refused unless owned by this user and private. */
+  /**
+   * The socket's folder: created 0700, or refused unless owned by this user and private. A folder
+   * that exists is never changed: it may be a shared one such as {@code /tmp}.
+   */
   private static void secureFolder(Path dir) throws IOException, EnvironmentException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       Files.createDirectories(
@@ -106,7 +109,9 @@ final class Server implements Closeable {
     }
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
     if (!perms.equals(PosixFilePermissions.fromString("rwx------"))) {
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      throw new EnvironmentException(
+          dir + ": open to other users (mode " + PosixFilePermissions.toString(perms)
+              + "); the server's socket needs a private folder (rwx------)");
     }
   }
 

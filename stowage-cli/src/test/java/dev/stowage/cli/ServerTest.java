@@ -276,6 +276,19 @@ class ServerTest {
   }
 
   @Test
+  void refusesAndLeavesAloneAFolderOpenToOthers() throws Exception {
+    Path shared = Files.createDirectories(tmp.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Server(shared.resolve("s.sock"), Duration.ofSeconds(5)))
+        .isInstanceOf(EnvironmentException.class)
+        .hasMessageContaining("open to other users");
+    assertThat(Files.getPosixFilePermissions(shared))
+        .isEqualTo(PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertThat(shared.resolve("s.sock")).doesNotExist();
+  }
+
+  @Test
   void refusesASecondServerOnALiveSocket() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Server(socket, Duration.ofSeconds(5)))
         .isInstanceOf(EnvironmentException.class)
