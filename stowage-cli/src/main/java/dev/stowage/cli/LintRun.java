@@ -157,7 +157,6 @@ final class LintRun {
     List<String> errors = new ArrayList<>();
     Set<String> warnings = new LinkedHashSet<>();
     Optional<Severity> threshold = Optional.empty();
-    List<Attempt> attempts = new ArrayList<>(targets.size());
     ExecutorService pool = null;
     try {
       List<Future<Attempt>> futures = new ArrayList<>(targets.size());
@@ -232,7 +231,6 @@ final class LintRun {
         warnings,
         config.failureThreshold());
   }
-
 
   /** The configuration that applies to a target: found upwards from it, or --config. */
   private LintConfig config(Target t) throws UserInputException {
