@@ -160,9 +160,13 @@ final class Server implements Closeable {
     }
   }
 
-  /** Stops accepting and removes the socket; runs in progress finish. */
+  /**
+   * Stops accepting and removes the socket; runs in progress finish. Synchronized so that a
+   * second caller (serve() ending because the idle watchdog closed the listener) returns only
+   * once the socket is gone.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }
