@@ -248,10 +248,6 @@ public final class Linter {
   private static final Map<String, Boolean> BUILDKIT = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static List<String> names(RuleMeta meta) {
-    List<String> known = NAMES.get(meta.id());
-    if (known != null) {
-      return known;
-    }
     return NAMES.computeIfAbsent(
         meta.id(),
         id -> {
@@ -264,10 +260,6 @@ public final class Linter {
 
   /** A BuildKit build check is named by its check name (id or alias), not by a DL/ST/SC code. */
   static boolean isBuildKitCheck(RuleMeta meta) {
-    Boolean known = BUILDKIT.get(meta.id());
-    if (known != null) {
-      return known;
-    }
     return BUILDKIT.computeIfAbsent(
         meta.id(), id -> names(meta).stream().anyMatch(n -> !CODE.matcher(n).matches()));
   }

@@ -337,24 +337,22 @@ final class CacheMountFix {
   }
 
   /** A clean-up command whose only effect now falls on the new cache mounts. */
-  private static final Set<String> POINTLESS_CANDIDATES =
-      Set.of("rm", "apt-get", "apt", "npm", "yarn", "composer");
-
+  /** Whether {@code c} is clean-up that the new cache mounts make pointless. */
   private static boolean pointless(Command c, Map<Cache, String> needed, List<String> targets, boolean lists) {
-    String p = BuildCommands.program(c);
-    if (!POINTLESS_CANDIDATES.contains(p)) {
-      return false; // spares splitting the arguments of every other command
-    }
-    List<String> pos = BuildCommands.positional(c);
-    return switch (p) {
-      case "rm" ->
-          !pos.isEmpty() && pos.stream().allMatch(a -> targets.stream().anyMatch(t -> under(a, t)));
-      case "apt-get", "apt" -> needed.containsKey(MissingCacheMount.APT) && pos.equals(List.of("clean"));
+    // Only the cases split the arguments: most commands are other programs (#3 lint speed).
+    return switch (BuildCommands.program(c)) {
+      case "rm" -> {
+        List<String> pos = BuildCommands.positional(c);
+        yield !pos.isEmpty() && pos.stream().allMatch(a -> targets.stream().anyMatch(t -> under(a, t)));
+      }
+      case "apt-get", "apt" ->
+          needed.containsKey(MissingCacheMount.APT) && BuildCommands.positional(c).equals(List.of("clean"));
       case "npm" -> needed.containsKey(MissingCacheMount.NPM) && BuildCommands.is(c, "npm", "cache", "clean");
       case "yarn" -> needed.containsKey(MissingCacheMount.YARN) && BuildCommands.is(c, "yarn", "cache", "clean");
       case "composer" ->
           needed.containsKey(MissingCacheMount.COMPOSER)
-              && (pos.equals(List.of("clear-cache")) || pos.equals(List.of("clearcache")));
+              && (BuildCommands.positional(c).equals(List.of("clear-cache"))
+                  || BuildCommands.positional(c).equals(List.of("clearcache")));
       default -> false;
     };
   }

@@ -102,19 +102,13 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
         && ft.sources().stream().anyMatch(w -> WHOLE_CONTEXT.contains(w.value()));
   }
 
-  /** The programs {@link #step} knows; for any other the arguments are never split. */
-  private static final Set<String> TOOLS =
-      Set.of(
-          "npm", "yarn", "pnpm", "pip", "pip3", "poetry", "pipenv", "uv", "bundle", "bundler",
-          "composer", "go", "mvn", "mvnw", "gradle", "gradlew", "cargo", "dotnet");
-
+  /**
+   * The dependency step {@code c} is, if any. The arguments are split only by the cases that
+   * need them (the tests below check the program first): most commands are other programs (#3
+   * lint speed).
+   */
   private static Optional<Step> step(Command c, Set<String> fetchedBefore, Instruction.Run run) {
     String p = BuildCommands.program(c);
-    if (!TOOLS.contains(p)) {
-      return Optional.empty();
-    }
-    List<String> pos = BuildCommands.positional(c);
-    String sub = pos.isEmpty() ? "" : pos.get(0);
     if (BuildCommands.nodeProjectInstall(c)) {
       return Optional.of(
           switch (p) {
@@ -125,25 +119,25 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
     }
     switch (p) {
       case "pip", "pip3" -> {
-        if (sub.equals("install") && BuildCommands.hasFlag(c, "-r", "--requirement")) {
+        if (isSub(c, "install") && BuildCommands.hasFlag(c, "-r", "--requirement")) {
           String file =
               BuildCommands.arguments(c).flagValue("-r", "--requirement").orElse("requirements.txt");
           return Optional.of(new Step("python", file));
         }
       }
       case "poetry" -> {
-        if (sub.equals("install")) {
+        if (isSub(c, "install")) {
           return Optional.of(new Step("python", "pyproject.toml and poetry.lock"));
         }
       }
       case "pipenv" -> {
-        if (sub.equals("install") && pos.size() == 1) {
+        if (isSub(c, "install") && BuildCommands.positional(c).size() == 1) {
           return Optional.of(new Step("python", "Pipfile and Pipfile.lock"));
         }
       }
       case "uv" -> {
-        if (sub.equals("sync")
-            || (sub.equals("pip") && pos.size() > 1 && pos.get(1).equals("install")
+        if (isSub(c, "sync")
+            || (BuildCommands.is(c, "uv", "pip", "install")
                 && BuildCommands.hasFlag(c, "-r", "--requirement"))) {
           return Optional.of(new Step("python", "pyproject.toml and uv.lock"));
         }
@@ -155,7 +149,7 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
       }
       case "composer" -> {
         // a second install after one from the manifests only runs scripts and the autoloader
-        if (sub.equals("install") && !fetchedBefore.contains("php")) {
+        if (isSub(c, "install") && !fetchedBefore.contains("php")) {
           return Optional.of(new Step("php", "composer.json and composer.lock"));
         }
       }
@@ -171,7 +165,7 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
       return implicit("maven", "pom.xml (then `mvn dependency:go-offline`)", fetchedBefore, run, ".m2");
     }
     if (BuildCommands.isGradle(c)
-        && (BuildCommands.gradleBuilds(c) || pos.contains("dependencies"))) {
+        && (BuildCommands.gradleBuilds(c) || BuildCommands.positional(c).contains("dependencies"))) {
       return implicit(
           "gradle",
           "the Gradle build files (then `gradle dependencies`)",
@@ -192,6 +186,10 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
       return implicit("dotnet", "the project files (*.csproj, then `dotnet restore`)", fetchedBefore, run, "nuget");
     }
     return Optional.empty();
+  }
+
+  private static boolean isSub(Command c, String name) {
+    return BuildCommands.subcommand(c).filter(name::equals).isPresent();
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * A package-manager or build-tool step without a BuildKit cache mount for the tool's download
@@ -259,58 +258,62 @@ public final class MissingCacheMount implements InstructionRule<Instruction.Run>
     return p;
   }
 
-  /** The caches a command downloads into. */
-  /** The programs {@link #caches} knows; for any other the arguments are never split. */
-  private static final Set<String> TOOLS =
-      Set.of(
-          "apt-get", "apt", "apk", "dnf", "microdnf", "dnf5", "yum", "zypper", "pip", "pip3",
-          "poetry", "uv", "npm", "yarn", "pnpm", "go", "cargo", "mvn", "mvnw", "gradle", "gradlew",
-          "bundle", "bundler", "composer", "dotnet");
-
+  /**
+   * The caches a command downloads into. Only the cases below split the command's arguments:
+   * most commands of a RUN are other programs (#3 lint speed).
+   */
   static List<Cache> caches(Command c) {
     String p = BuildCommands.program(c);
-    if (!TOOLS.contains(p)) {
-      return List.of(); // most commands of a RUN (#3 lint speed)
-    }
-    List<String> pos = BuildCommands.positional(c);
-    String sub = pos.isEmpty() ? "" : pos.get(0);
-    Predicate<String> subIs = s -> Set.of(s.split(" ")).contains(sub);
     return switch (p) {
       case "apt-get", "apt" ->
-          subIs.test("install upgrade dist-upgrade full-upgrade build-dep") ? List.of(APT) : List.of();
-      case "apk" -> subIs.test("add upgrade") ? List.of(APK) : List.of();
+          subIs(c, "install upgrade dist-upgrade full-upgrade build-dep") ? List.of(APT) : List.of();
+      case "apk" -> subIs(c, "add upgrade") ? List.of(APK) : List.of();
       case "dnf", "microdnf", "dnf5" ->
-          subIs.test("install in upgrade update groupinstall builddep") ? List.of(DNF) : List.of();
-      case "yum" -> subIs.test("install upgrade update groupinstall") ? List.of(YUM) : List.of();
-      case "zypper" -> subIs.test("install in update up dist-upgrade dup") ? List.of(ZYPPER) : List.of();
+          subIs(c, "install in upgrade update groupinstall builddep") ? List.of(DNF) : List.of();
+      case "yum" -> subIs(c, "install upgrade update groupinstall") ? List.of(YUM) : List.of();
+      case "zypper" -> subIs(c, "install in update up dist-upgrade dup") ? List.of(ZYPPER) : List.of();
       case "pip", "pip3" ->
-          sub.equals("install") && !BuildCommands.hasFlag(c, "--no-index") ? List.of(PIP) : List.of();
-      case "poetry" -> subIs.test("install sync") ? List.of(POETRY) : List.of();
+          subIs(c, "install") && !BuildCommands.hasFlag(c, "--no-index") ? List.of(PIP) : List.of();
+      case "poetry" -> subIs(c, "install sync") ? List.of(POETRY) : List.of();
       case "uv" ->
-          subIs.test("sync") || (sub.equals("pip") && pos.size() > 1 && pos.get(1).equals("install"))
+          subIs(c, "sync") || BuildCommands.is(c, "uv", "pip", "install")
               ? List.of(UV)
               : List.of();
-      case "npm" -> subIs.test("install i ci isntall add") ? List.of(NPM) : List.of();
+      case "npm" -> subIs(c, "install i ci isntall add") ? List.of(NPM) : List.of();
       case "yarn" ->
-          BuildCommands.nodeProjectInstall(c) || subIs.test("add") ? List.of(YARN) : List.of();
-      case "pnpm" -> subIs.test("install i add fetch") ? List.of(PNPM) : List.of();
+          BuildCommands.nodeProjectInstall(c) || subIs(c, "add") ? List.of(YARN) : List.of();
+      case "pnpm" -> subIs(c, "install i add fetch") ? List.of(PNPM) : List.of();
       case "go" -> {
-        if (BuildCommands.is(c, "go", "mod", "download") || sub.equals("get")) {
+        if (BuildCommands.is(c, "go", "mod", "download") || subIs(c, "get")) {
           yield List.of(GO_MODULES);
         }
-        yield subIs.test("build install test") ? List.of(GO_MODULES, GO_BUILD) : List.of();
+        yield subIs(c, "build install test") ? List.of(GO_MODULES, GO_BUILD) : List.of();
       }
-      case "cargo" -> subIs.test("build fetch install test") ? List.of(CARGO) : List.of();
+      case "cargo" -> subIs(c, "build fetch install test") ? List.of(CARGO) : List.of();
       case "mvn", "mvnw" ->
-          pos.isEmpty() || BuildCommands.hasFlag(c, "-v", "--version", "-o", "--offline")
+          BuildCommands.positional(c).isEmpty()
+                  || BuildCommands.hasFlag(c, "-v", "--version", "-o", "--offline")
               ? List.of()
               : List.of(MAVEN);
       case "gradle", "gradlew" ->
-          pos.isEmpty() || BuildCommands.hasFlag(c, "--offline") ? List.of() : List.of(GRADLE);
+          BuildCommands.positional(c).isEmpty() || BuildCommands.hasFlag(c, "--offline")
+              ? List.of()
+              : List.of(GRADLE);
       case "bundle", "bundler" -> BuildCommands.bundleInstalls(c) ? List.of(BUNDLER) : List.of();
-      case "composer" -> subIs.test("install update require") ? List.of(COMPOSER) : List.of();
-      case "dotnet" -> subIs.test("restore build publish") ? List.of(NUGET) : List.of();
+      case "composer" -> subIs(c, "install update require") ? List.of(COMPOSER) : List.of();
+      case "dotnet" -> subIs(c, "restore build publish") ? List.of(NUGET) : List.of();
       default -> List.of();
     };
+  }
+
+  /** Whether the command's first positional argument is one of the blank-separated names. */
+  private static boolean subIs(Command c, String names) {
+    String sub = BuildCommands.subcommand(c).orElse("");
+    for (String n : names.split(" ")) {
+      if (n.equals(sub)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
