@@ -6,6 +6,7 @@ import dev.stowage.lint.Category;
 import dev.stowage.lint.Finding;
 import dev.stowage.lint.Severity;
 import dev.stowage.lint.format.FileResult;
+import dev.stowage.lint.format.FindingJson;
 import dev.stowage.lint.format.RuleDocs;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * {@code --format json}: one array of every finding of every file, each with exactly the fields
- * rule, severity, message, file, line, column, endLine, endColumn, category, fixable. Streamed:
- * each file's findings are written as they come. Stateless.
+ * {@code --format json}: one array of every finding of every file, each a {@link FindingJson}.
+ * Streamed: each file's findings are written as they come. Stateless.
  */
 final class JsonFormatter implements FindingsFormatter {
   @Override
@@ -20,18 +19,7 @@ final class JsonFormatter implements FindingsFormatter {
       public void add(FileResult r) throws IOException {
         JsonGenerator g = started();
         for (Finding f : r.findings()) {
-          g.writeStartObject();
-          g.writeStringField("rule", f.rule());
-          g.writeStringField("severity", f.severity().label());
-          g.writeStringField("message", f.message());
-          g.writeStringField("file", f.file());
-          g.writeNumberField("line", f.line());
-          g.writeNumberField("column", f.column());
-          g.writeNumberField("endLine", f.endLine());
-          g.writeNumberField("endColumn", f.endColumn());
-          g.writeStringField("category", f.category().label());
-          g.writeBooleanField("fixable", f.fixable());
-          g.writeEndObject();
+          g.writeTree(FindingJson.of(f));
         }
       }
 

@@ -1,14 +1,18 @@
-package dev.stowage.cli;
+package dev.stowage.lint.format;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stowage.lint.Finding;
 
-/** A finding as DESIGN.md's JSON object, keys in its order (as {@code lint --format json}). */
-final class FindingJson {
+/**
+ * A finding as DESIGN.md's JSON object: exactly the fields rule, severity, message, file, line,
+ * column, endLine, endColumn, category, fixable, in that order. The one definition behind {@code
+ * lint --format json} and {@code check}'s JSON.
+ */
+public final class FindingJson {
   private FindingJson() {}
 
-  static ObjectNode of(Finding f) {
-    ObjectNode node = Json.NODES.objectNode();
+  public static ObjectNode of(Finding f) {
+    ObjectNode node = JsonText.NODES.objectNode();
     node.put("rule", f.rule());
     node.put("severity", f.severity().label());
     node.put("message", f.message());
