@@ -13,11 +13,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,17 +76,7 @@ final class ImageCommand implements Callable<Integer> {
   @Option(names = "--max-layers", paramLabel = "N", description = "Fail above this many layers.")
   Integer maxLayers;
 
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "Image to pick from a multi-platform index (default: the host's, else linux/amd64).")
-  String platform;
-
-  @Option(
-      names = "--insecure-registry",
-      paramLabel = "HOST[:PORT]",
-      description = "Registry that may be reached over plain HTTP (loopback hosts always may).")
-  List<String> insecureRegistries = new ArrayList<>();
+  @Mixin ImageSourceOptions sourceOptions;
 
 
   @Option(names = "--dockerfile", paramLabel = "FILE",
@@ -107,7 +95,7 @@ final class ImageCommand implements Callable<Integer> {
     boolean checked = ci || format == Format.JUNIT || format == Format.GITHUB;
     Optional<CiRules> rules = checked ? Optional.of(rules()) : Optional.empty();
     Optional<Dockerfile> df = dockerfile();
-    ImageReport report = analyze(source, platform, insecureRegistries);
+    ImageReport report = sourceOptions.sources().read(source, ImageSources.analysis(ImageAnalyzer.create()));
     List<CiRules.Result> results = rules.map(r -> r.evaluate(report)).orElse(List.of());
     List<Attribution.Step> steps = Attribution.steps(report, df);
     List<Attribution.Attributed> wastes = Attribution.attribute(report, df);
@@ -120,16 +108,6 @@ final class ImageCommand implements Callable<Integer> {
     }
     out.flush();
     return results.stream().allMatch(CiRules.Result::passed) ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
-  }
-
-  /**
-   * Reads {@code source} of any kind (archive, layout, registry, engine) with exit code 2 for bad
-   * input and 3 for an unreachable registry or engine.
-   */
-  static ImageReport analyze(String source, String platform, List<String> insecureRegistries)
-      throws UserInputException, EnvironmentException {
-    return new ImageSources(Optional.ofNullable(platform), Set.copyOf(insecureRegistries), System.getenv())
-        .read(source, ImageSources.analysis(ImageAnalyzer.create()));
   }
 
   private Optional<Dockerfile> dockerfile() throws UserInputException {

@@ -6,12 +6,10 @@ import dev.stowage.image.ImageAnalyzer;
 import dev.stowage.image.ImageDiff;
 import dev.stowage.image.ImageReport;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,17 +42,7 @@ final class ImageDiffCommand implements Callable<Integer> {
 
   @Mixin FormatOption formatOption;
 
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "Image to pick from a multi-platform index, for both A and B.")
-  String platform;
-
-  @Option(
-      names = "--insecure-registry",
-      paramLabel = "HOST[:PORT]",
-      description = "Registry that may be reached over plain HTTP (loopback hosts always may).")
-  List<String> insecureRegistries = new ArrayList<>();
+  @Mixin ImageSourceOptions sourceOptions;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "30",
       description = "Paths listed in tty output, largest changes first (default ${DEFAULT-VALUE}; json lists all).")
@@ -69,8 +57,7 @@ final class ImageDiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
     Format format = formatOption.select(Format.class, Format.TTY);
-    ImageSources sources =
-        new ImageSources(Optional.ofNullable(platform), Set.copyOf(insecureRegistries), System.getenv());
+    ImageSources sources = sourceOptions.sources();
     ImageSources.Reader<ImageAnalyzer.Analysis> reader = ImageSources.treeAnalysis(ImageAnalyzer.create());
     ImageDiff.Result diff = ImageDiff.compare(sources.read(before, reader), sources.read(after, reader));
     PrintWriter out = spec.commandLine().getOut();
