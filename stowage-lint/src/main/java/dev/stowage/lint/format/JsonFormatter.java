@@ -19,7 +19,7 @@ final class JsonFormatter implements FindingsFormatter {
       public void add(FileResult r) throws IOException {
         JsonGenerator g = started();
         for (Finding f : r.findings()) {
-          g.writeTree(FindingJson.of(f));
+          FindingJson.write(g, f);
         }
       }
 

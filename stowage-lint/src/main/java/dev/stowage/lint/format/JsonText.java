@@ -19,6 +19,7 @@ import java.io.Writer;
 final class JsonText {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ObjectWriter WRITER = writer();
 
   private JsonText() {}
@@ -54,6 +55,6 @@ final class JsonText {
                     .withArrayEmptySeparator(""))
             .withObjectIndenter(indenter)
             .withArrayIndenter(indenter);
-    return new ObjectMapper().writer(printer);
+    return MAPPER.writer(printer);
   }
 }

@@ -159,6 +159,15 @@ public final class Pragmas {
     return names.stream().anyMatch(n -> checkSkip.contains(key(n)));
   }
 
+  /** Whether any pragma or check setting can silence a finding (most files have none). */
+  public boolean silencesAny() {
+    return checkSkipAll
+        || !global.isEmpty()
+        || !ranges.isEmpty()
+        || !checkSkip.isEmpty()
+        || !checkRanges.isEmpty();
+  }
+
   /** Whether the check directive says {@code error=true}. */
   public boolean checkErrors() {
     return checkError;
