@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -189,7 +190,7 @@ final class Server implements Closeable {
       if (first == null || first.type() != Protocol.REQUEST) {
         return;
       }
-      Protocol.Request request = Protocol.Request.decode(first.payload());
+      Protocol.Request request = withNativeProperties(Protocol.Request.decode(first.payload()));
       if (!serves(request)) {
         Protocol.writeExit(ch, Protocol.RUN_DIRECTLY);
         return;
@@ -222,6 +223,31 @@ final class Server implements Closeable {
       }
     }
     return true;
+  }
+
+  /**
+   * A native client's request (see {@link Protocol#NATIVE_CLIENT_PROPERTY}) with this JVM's
+   * properties when its locale variables are this process's; any other request unchanged (a native
+   * one then lacks the properties {@link #serves} compares, so it is not served).
+   */
+  static Protocol.Request withNativeProperties(Protocol.Request request) {
+    if (!"true".equals(request.properties().get(Protocol.NATIVE_CLIENT_PROPERTY))) {
+      return request;
+    }
+    for (String v : Protocol.LOCALE_VARIABLES) {
+      if (!Objects.equals(System.getenv(v), request.env().get(v))) {
+        return request;
+      }
+    }
+    Map<String, String> own = new LinkedHashMap<>();
+    for (String p : Protocol.PROPERTIES) {
+      String value = System.getProperty(p);
+      if (value != null) {
+        own.put(p, value);
+      }
+    }
+    return new Protocol.Request(
+        request.version(), request.cwd(), request.env(), request.args(), request.console(), own);
   }
 
   /** One served run: its streams over the connection, cancelled when the client goes away. */

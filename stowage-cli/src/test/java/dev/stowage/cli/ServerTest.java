@@ -37,15 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerTest {
   @TempDir Path tmp;
 
-  private Path project;
+  Path project;
   /** The working directory of clients and direct runs. */
-  private Path workdir;
-  private Path socket;
-  private Server server;
+  Path workdir;
+  Path socket;
+  Server server;
   private Thread serving;
 
   /** One process's result. */
-  private record Run(int code, byte[] out, byte[] err) {
+  record Run(int code, byte[] out, byte[] err) {
     String text() {
       return "exit " + code + "\n--- out\n" + new String(out, StandardCharsets.UTF_8)
           + "--- err\n" + new String(err, StandardCharsets.UTF_8);
@@ -314,23 +314,27 @@ class ServerTest {
   }
 
   /** {@code stowage ARGS} as a process of its own in the project folder. */
-  private Run direct(List<String> args, Map<String, String> env, byte[] stdin) throws Exception {
+  Run direct(List<String> args, Map<String, String> env, byte[] stdin) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(args);
     return process(cmd, env, stdin);
   }
 
   /** {@code stowage ARGS} through the client, a process of its own in the project folder. */
-  private Run served(List<String> args, Map<String, String> env, byte[] stdin) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-        Client.class.getName(), socket.toString()));
+  Run served(List<String> args, Map<String, String> env, byte[] stdin) throws Exception {
+    List<String> cmd = new ArrayList<>(client(socket));
     cmd.addAll(args);
     Run r = process(cmd, env, stdin);
     assertThat(r.code()).as("served %s", args).isNotEqualTo(Protocol.RUN_DIRECTLY);
     return r;
   }
 
-  private Run process(List<String> cmd, Map<String, String> env, byte[] stdin) throws Exception {
+  /** The client process's command line up to the command's arguments. */
+  List<String> client(Path socket) {
+    return List.of(java(), "-cp", System.getProperty("java.class.path"), Client.class.getName(), socket.toString());
+  }
+
+  Run process(List<String> cmd, Map<String, String> env, byte[] stdin) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workdir.toFile());
     pb.environment().putAll(env);
     Process p = pb.start();

@@ -70,6 +70,17 @@ public final class Protocol {
           "user.script");
 
   /**
+   * The property a client without a JVM (the native client, {@code src/main/c}) sends instead of
+   * {@link #PROPERTIES}, value {@code true}: the server then serves it only when the client's locale
+   * variables ({@link #LOCALE_VARIABLES}) are its own, a JVM started there having the server's
+   * properties.
+   */
+  public static final String NATIVE_CLIENT_PROPERTY = "stowage.client.native";
+
+  /** The environment variables from which a JVM on Linux derives its charset and locale properties. */
+  public static final List<String> LOCALE_VARIABLES = List.of("LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LANG");
+
+  /**
    * One command run asked of the server.
    *
    * @param version {@link #VERSION} of the client
