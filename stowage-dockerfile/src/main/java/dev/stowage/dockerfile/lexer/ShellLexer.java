@@ -93,7 +93,26 @@ public final class ShellLexer {
    * @throws ExpansionException if the word is malformed or a {@code ${NAME?message}} fails
    */
   public String processWord(String word, Environment environment) throws ExpansionException {
+    Objects.requireNonNull(environment, "environment");
+    if (isPlain(word)) {
+      return word; // nothing to expand, unquote or unescape: most words (#3 lint speed)
+    }
     return expand(word, environment, /* splitWords= */ false).result();
+  }
+
+  /**
+   * Whether {@code word} is printable ASCII without {@code $}, quote or escape character: text the
+   * expansion copies unchanged (other characters, such as a leading byte-order mark, take the
+   * full path).
+   */
+  private boolean isPlain(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < ' ' || c > '~' || c == '$' || c == '\'' || c == '"' || c == escape) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -21,13 +21,21 @@ public final class Scope {
   private final ShellLexer lexer;
 
   Scope(Map<String, Optional<String>> args, Map<String, String> env, ShellLexer lexer) {
-    this.args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
-    this.env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    this(
+        lexer,
+        Collections.unmodifiableMap(new LinkedHashMap<>(args)),
+        Collections.unmodifiableMap(new LinkedHashMap<>(env)));
+  }
+
+  /** Takes maps no one else holds or changes, without copying them (#3 lint speed). */
+  private Scope(ShellLexer lexer, Map<String, Optional<String>> args, Map<String, String> env) {
+    this.args = args;
+    this.env = env;
     this.lexer = lexer;
   }
 
   static Scope empty(ShellLexer lexer) {
-    return new Scope(Map.of(), Map.of(), lexer);
+    return new Scope(lexer, Map.of(), Map.of());
   }
 
   /** The value a reference to {@code name} expands to here; empty when unset. */
@@ -98,17 +106,17 @@ public final class Scope {
   Scope withArg(String name, Optional<String> value) {
     Map<String, Optional<String>> a = new LinkedHashMap<>(args);
     a.put(name, value);
-    return new Scope(a, env, lexer);
+    return new Scope(lexer, Collections.unmodifiableMap(a), env);
   }
 
   Scope withEnv(Map<String, String> values) {
     Map<String, String> e = new LinkedHashMap<>(env);
     e.putAll(values);
-    return new Scope(args, e, lexer);
+    return new Scope(lexer, args, Collections.unmodifiableMap(e));
   }
 
   /** A new stage's scope: the parent's ENV, no ARGs. */
   Scope envOnly() {
-    return new Scope(Map.of(), env, lexer);
+    return new Scope(lexer, Map.of(), env);
   }
 }

@@ -894,7 +894,27 @@ final class ShellParser {
     // then is it copied into a builder (most words have no escapes: #3 lint speed).
     @Nullable StringBuilder literal = null;
     int literalStart = -1;
+    boolean[] plain = mode == Mode.UNQUOTED ? PLAIN_UNQUOTED : mode == Mode.DOUBLE_QUOTED ? PLAIN_QUOTED : null;
     while (pos < limit) {
+      if (plain != null && literal == null) {
+        // A run of characters that only extend the current literal, skipped in one loop: what
+        // the tests below would do for each of them, one at a time (#3 lint speed).
+        int p = pos;
+        while (p < limit) {
+          char ch = src.charAt(p);
+          if (ch < 128 && !plain[ch]) {
+            break;
+          }
+          p++;
+        }
+        if (p > pos) {
+          if (literalStart < 0) {
+            literalStart = pos;
+          }
+          pos = p;
+          continue;
+        }
+      }
       char c = src.charAt(pos);
       if (c == '`' && inBacktick) {
         break;
@@ -1354,6 +1374,23 @@ final class ShellParser {
       int e = Math.max(s, Math.min(end, src.length()));
       errors.add(new ShellError(s, e, message));
     }
+  }
+
+  /**
+   * The ASCII characters that, unquoted or between double quotes, can only continue a literal: no
+   * metacharacter, quote, escape, expansion, substitution or array-assignment parenthesis.
+   */
+  private static final boolean[] PLAIN_UNQUOTED = plain(" \t\n\r;&|<>()'\"\\$`");
+
+  private static final boolean[] PLAIN_QUOTED = plain("\"\\$`");
+
+  private static boolean[] plain(String special) {
+    boolean[] table = new boolean[128];
+    java.util.Arrays.fill(table, true);
+    for (int i = 0; i < special.length(); i++) {
+      table[special.charAt(i)] = false;
+    }
+    return table;
   }
 
   private static boolean isMeta(char c) {

@@ -214,6 +214,11 @@ public final class Pragmas {
       List<Instruction> instructions = df.instructions();
       // The comments only, as the parser listed them (#3 lint speed).
       List<Integer> commentIndexes = df.commentTokenIndexes();
+      if (!anyMayBePragma(tokens, commentIndexes)) {
+        // Most files: no comment names hadolint, stowage or check (#3 lint speed).
+        readCheckDirective();
+        return build();
+      }
       // Which comments lie inside an instruction; the others by line.
       boolean[] inside = new boolean[commentIndexes.size()];
       int k = 0;
@@ -303,7 +308,26 @@ public final class Pragmas {
           checkRanges.add(new Range(n.line(), n.endLine(), checks));
         }
       }
-      // BuildKit's check directive at the top of the file.
+      readCheckDirective();
+      return build();
+    }
+
+    /** Whether a comment may hold a pragma or check setting: the words they need, unallocated. */
+    private boolean anyMayBePragma(List<Token> tokens, List<Integer> commentIndexes) {
+      String src = df.source();
+      for (int index : commentIndexes) {
+        Token tok = tokens.get(index);
+        if (src.indexOf("hadolint", tok.start(), tok.end()) >= 0
+            || src.indexOf("stowage", tok.start(), tok.end()) >= 0
+            || src.indexOf("check", tok.start(), tok.end()) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** BuildKit's check directive at the top of the file. */
+    private void readCheckDirective() {
       for (Directives.Directive d : df.directives().all()) {
         if (d.name().equals("check")) {
           int valueAt = d.span().start() + df.text(d.span()).indexOf('=') + 1;
@@ -315,6 +339,9 @@ public final class Pragmas {
           checkError |= cs.error;
         }
       }
+    }
+
+    private Pragmas build() {
       return new Pragmas(
           global,
           ranges,
