@@ -200,15 +200,16 @@ public record ContextScan(
     }
   }
 
+  private static final Set<String> SECRET_NAMES =
+      Set.of(".npmrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", "credentials", ".htpasswd");
+
   /** Whether a file name (with its parent directory's name) looks like it holds a secret. */
   public static boolean isSecretFile(String name, String parentName) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.equals(".env") || (n.startsWith(".env.") && !isEnvTemplate(n))) {
       return true;
     }
-    if (Set.of(
-            ".npmrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", "credentials", ".htpasswd")
-        .contains(n)) {
+    if (SECRET_NAMES.contains(n)) {
       return true;
     }
     if (n.equals("config.json") && parentName.equals(".docker")) {

@@ -127,15 +127,19 @@ public final class Linter {
     Map<InstructionNode, Optional<RuleContext.ShellText>> shellCache = RuleContext.newShellCache();
     List<Finding> found = new ArrayList<>();
     Map<Class<?>, List<Instruction[]>> byType = new HashMap<>();
+    RuleContext shared = null; // one per file, handed from rule to rule
     for (int r = 0; r < rules.size(); r++) {
       RuleMeta meta = rules.get(r);
       boolean check = buildKit[r];
       if (isIgnored(meta, options) || pragmas.skipsCheckEverywhere(ruleNames.get(r), check)) {
         continue;
       }
-      RuleContext ctx =
-          new RuleContext(
-              dockerfile, model, options, meta, shellCache, found, shells::isPosix, contexts);
+      if (shared == null) {
+        shared =
+            new RuleContext(
+                dockerfile, model, options, meta, shellCache, found, shells::isPosix, contexts);
+      }
+      RuleContext ctx = shared.forRule(meta);
       int before = found.size();
       try {
         run(meta.rule(), dockerfile, ctx, byType);

@@ -23,13 +23,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a rule sees while it checks: the Dockerfile, its semantic model, the instruction being
  * checked with its stage and scope, shell models of commands, and where to report. One context per
- * rule and file; not thread-safe.
+ * file, handed from rule to rule ({@link #forRule}); not thread-safe.
  */
 public final class RuleContext {
   private final Dockerfile dockerfile;
   private final DockerfileModel model;
   private final LintOptions options;
-  private final RuleMeta rule;
+  private RuleMeta rule;
   private final Map<InstructionNode, Optional<ShellText>> shells;
   private final List<Finding> sink;
   private final Predicate<InstructionNode> posixShell;
@@ -64,6 +64,14 @@ public final class RuleContext {
     this.rule = rule;
     this.shells = shells;
     this.sink = sink;
+  }
+
+  /** This context for the next rule: one object per file rather than per rule and file. */
+  RuleContext forRule(RuleMeta next) {
+    this.rule = next;
+    this.current = null;
+    this.owner = null;
+    return this;
   }
 
   void at(@Nullable Instruction instruction, @Nullable Instruction owner) {

@@ -20,6 +20,7 @@ public final class BuildCommands {
 
   private static final Set<String> MAVEN = Set.of("mvn", "mvnw");
   private static final Set<String> GRADLE = Set.of("gradle", "gradlew");
+  private static final Set<String> NODE_MANAGERS = Set.of("npm", "yarn", "pnpm");
   private static final Set<String> MAVEN_VALUE_FLAGS =
       Set.of("-f", "-s", "-gs", "-pl", "-P", "-T", "-rf", "-am", "-l", "-t", "-b", "--file");
   private static final Set<String> GRADLE_VALUE_FLAGS =
@@ -191,7 +192,7 @@ public final class BuildCommands {
   /** {@code npm run build}, {@code yarn build}, {@code pnpm run build} and the like. */
   public static boolean nodeBuilds(Command c) {
     String p = program(c);
-    if (!Set.of("npm", "yarn", "pnpm").contains(p)) {
+    if (!NODE_MANAGERS.contains(p)) {
       return false;
     }
     List<String> pos = positional(c);
