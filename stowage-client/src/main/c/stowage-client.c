@@ -29,6 +29,7 @@
 enum { VERSION = 1, RUN_DIRECTLY = 75, MAX_FRAME = 16 << 20 };
 enum { REQUEST = 0, OUT = 1, ERR = 2, NEED_STDIN = 3, EXIT = 4, STDIN_DATA = 5, STDIN_EOF = 6 };
 static const char NATIVE_PROPERTY[] = "stowage.client.native";
+static const char NATIVE_ENCODING[] = "native"; /* "the server's native.encoding" */
 
 extern char **environ;
 
@@ -134,8 +135,14 @@ static int encode_request(struct buf *b, int argc, char **argv) {
   failed = failed || put_int(b, (uint32_t)(argc - 2));
   for (int i = 2; i < argc && !failed; i++) failed = put_str(b, argv[i]);
   unsigned char console = isatty(0) && isatty(1);
-  failed = failed || put(b, &console, 1) || put_int(b, 1) || put_str(b, NATIVE_PROPERTY) ||
+  failed = failed || put(b, &console, 1);
+  /* A JVM sets sun.stdout.encoding and sun.stderr.encoding, to its native encoding, for the
+     streams that are terminals: ask the server for the same. */
+  int out_tty = isatty(1), err_tty = isatty(2);
+  failed = failed || put_int(b, (uint32_t)(1 + out_tty + err_tty)) || put_str(b, NATIVE_PROPERTY) ||
            put_str(b, "true");
+  if (out_tty) failed = failed || put_str(b, "sun.stdout.encoding") || put_str(b, NATIVE_ENCODING);
+  if (err_tty) failed = failed || put_str(b, "sun.stderr.encoding") || put_str(b, NATIVE_ENCODING);
   return failed ? -1 : 0;
 }
 

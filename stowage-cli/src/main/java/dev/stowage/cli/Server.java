@@ -246,6 +246,13 @@ final class Server implements Closeable {
         own.put(p, value);
       }
     }
+    // The streams a JVM there would have seen as terminals (this server's are not).
+    for (String stream : List.of("sun.stdout.encoding", "sun.stderr.encoding")) {
+      own.remove(stream);
+      if (Protocol.NATIVE_ENCODING.equals(request.properties().get(stream))) {
+        own.put(stream, System.getProperty("native.encoding"));
+      }
+    }
     return new Protocol.Request(
         request.version(), request.cwd(), request.env(), request.args(), request.console(), own);
   }

@@ -69,6 +69,33 @@ class NativeClientTest extends ServerTest {
   }
 
   @Test
+  void aNativeRequestGetsTheServersPropertiesAndItsTerminalsEncoding() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    Map<String, String> props =
+        Map.of(Protocol.NATIVE_CLIENT_PROPERTY, "true", "sun.stdout.encoding", Protocol.NATIVE_ENCODING);
+    Protocol.Request native_ =
+        new Protocol.Request(Protocol.VERSION, "/", env, List.of("lint", "x"), true, props);
+    Protocol.Request served = Server.withNativeProperties(native_);
+    assertThat(served.properties())
+        .containsEntry("file.encoding", System.getProperty("file.encoding"))
+        .containsEntry("native.encoding", System.getProperty("native.encoding"))
+        .containsEntry("sun.stdout.encoding", System.getProperty("native.encoding"))
+        .doesNotContainKey("sun.stderr.encoding")
+        .doesNotContainKey(Protocol.NATIVE_CLIENT_PROPERTY);
+    assertThat(served.console()).isTrue();
+    assertThat(served.args()).isEqualTo(native_.args());
+    assertThat(Server.serves(served)).isTrue();
+    // Another locale: unchanged, and so not served.
+    env.put("LC_CTYPE", "C.UTF-8".equals(System.getenv("LC_CTYPE")) ? "POSIX" : "C.UTF-8");
+    Protocol.Request other = new Protocol.Request(Protocol.VERSION, "/", env, List.of("lint", "x"), true, props);
+    assertThat(Server.withNativeProperties(other)).isEqualTo(other);
+    assertThat(Server.serves(other)).isFalse();
+    // A JVM client's request is never touched.
+    Protocol.Request jvm = new Protocol.Request(Protocol.VERSION, "/", env, List.of("lint", "x"), false, Map.of("file.encoding", "X"));
+    assertThat(Server.withNativeProperties(jvm)).isSameAs(jvm);
+  }
+
+  @Test
   void unservedCommandsAndMissingServersMeanRunItYourself() throws Exception {
     for (List<String> args :
         List.<List<String>>of(List.of("build", "."), List.of("--version"), List.of("lint", "--help"), List.of())) {
@@ -88,6 +115,35 @@ class NativeClientTest extends ServerTest {
     assertThat(dead).exists();
     assertThat(nativeRun(dead, List.of("lint", "x"), Map.of()).code()).isEqualTo(Protocol.RUN_DIRECTLY);
     assertThat(dead).doesNotExist();
+  }
+
+  @Test
+  void coloursFollowItsTerminalAndNoColor() throws Exception {
+    // A real terminal for the client: script(1) runs it on a pseudo-terminal.
+    List<String> args = List.of("lint", "--no-shellcheck", "app/Dockerfile");
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.remove("NO_COLOR");
+    env.put("TERM", "xterm");
+    String command = String.join(" ", client(socket)) + " " + String.join(" ", args);
+    String coloured = onTerminal(command, env);
+    assertThat(coloured).contains("\u001b[");
+    assertThat(coloured).isEqualTo(directOnTerminal(new byte[0], args, env).out());
+    env.put("NO_COLOR", "1");
+    assertThat(onTerminal(command, env)).doesNotContain("\u001b[").contains("ST3001");
+  }
+
+  /** What {@code command} prints on a pseudo-terminal (script(1)), with Unix line ends. */
+  private String onTerminal(String command, Map<String, String> env) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder("script", "-qec", command, "/dev/null").directory(workdir.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new String(out, StandardCharsets.UTF_8).replace("\r\n", "\n");
   }
 
   @Test

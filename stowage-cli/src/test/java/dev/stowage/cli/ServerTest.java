@@ -172,7 +172,7 @@ class ServerTest {
   }
 
   /** A direct run on a terminal (in this JVM, as a terminal cannot be faked for a process). */
-  private Cli.Result directOnTerminal(byte[] stdin, List<String> args, Map<String, String> env) {
+  Cli.Result directOnTerminal(byte[] stdin, List<String> args, Map<String, String> env) {
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();
     picocli.CommandLine cl =

@@ -77,6 +77,13 @@ public final class Protocol {
    */
   public static final String NATIVE_CLIENT_PROPERTY = "stowage.client.native";
 
+  /**
+   * A native client's value of {@code sun.stdout.encoding} or {@code sun.stderr.encoding}, sent
+   * for the streams that are terminals (where a JVM sets them to its native encoding): the
+   * server's {@code native.encoding}.
+   */
+  public static final String NATIVE_ENCODING = "native";
+
   /** The environment variables from which a JVM on Linux derives its charset and locale properties. */
   public static final List<String> LOCALE_VARIABLES = List.of("LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LANG");
 
