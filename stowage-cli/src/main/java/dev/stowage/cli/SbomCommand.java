@@ -12,11 +12,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,8 +62,7 @@ final class SbomCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the document to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Manifest to pick from an OCI index.")
-  String platform;
+  @Mixin ImageSourceOptions sourceOptions;
 
   @Parameters(index = "0", paramLabel = "SOURCE", description = "The image to catalog.")
   String source;
@@ -86,7 +84,7 @@ final class SbomCommand implements Callable<Integer> {
   @Override
   public Integer call() throws UserInputException, EnvironmentException {
     SbomScanner scanner = SbomScanner.create();
-    Sbom sbom = new ImageSources(Optional.ofNullable(platform), Set.of(), System.getenv())
+    Sbom sbom = sourceOptions.sources()
             .read(source, ImageSources.reader(scanner::scan, scanner::scan, scanner::scan));
     SbomDocument doc = SbomDocument.now();
     String text = switch (format) {

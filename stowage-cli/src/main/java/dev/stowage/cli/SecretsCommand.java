@@ -6,8 +6,6 @@ import dev.stowage.image.secrets.SecretFinding;
 import dev.stowage.image.secrets.SecretScanner;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +41,7 @@ final class SecretsCommand implements Callable<Integer> {
   @Option(names = "--ci", description = "Exit with 1 when a secret is found.")
   boolean ci;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Manifest to pick from an OCI index.")
-  String platform;
+  @Mixin ImageSourceOptions sourceOptions;
 
   @Parameters(index = "0", paramLabel = "SOURCE", description = "The image to scan.")
   String source;
@@ -54,7 +51,7 @@ final class SecretsCommand implements Callable<Integer> {
     Format format = formatOption.select(Format.class, Format.TTY);
     SecretScanner scanner = SecretScanner.create();
     SecretScanner.Report report =
-        new ImageSources(Optional.ofNullable(platform), Set.of(), System.getenv())
+        sourceOptions.sources()
             .read(source, ImageSources.reader(scanner::scan, scanner::scan, scanner::scan));
     boolean failed = ci && !report.findings().isEmpty();
     PrintWriter out = spec.commandLine().getOut();

@@ -156,6 +156,23 @@ class ImageContentsIT {
   }
 
   @Test
+  void sbomAndSecretsReadARegistryImageWithTheImageSourceOptions() throws Exception {
+    // The same --platform and --insecure-registry as image and image diff (loopback hosts may
+    // use plain HTTP anyway; naming the host must not change that).
+    String registryImage = REGISTRY.host() + "/dive/test:1";
+    Cli.Result sbom = Cli.run("sbom", "--platform", "linux/amd64", "--insecure-registry", REGISTRY.host(), registryImage);
+    assertThat(sbom.exitCode()).as(sbom.err()).isZero();
+    JsonNode bom = MAPPER.readTree(sbom.out());
+    assertThat(bom.at("/metadata/component/name").asText()).isEqualTo(registryImage);
+    Cli.Result saved = Cli.run("sbom", "docker-archive:" + SharedFixtures.root().resolve("images/dive/test-docker-image.tar"));
+    assertThat(bom.get("components")).isEqualTo(MAPPER.readTree(saved.out()).get("components"));
+    Cli.Result secrets = Cli.run("secrets", "--format", "json", "--platform", "linux/amd64",
+        "--insecure-registry", REGISTRY.host(), registryImage);
+    assertThat(secrets.exitCode()).as(secrets.err()).isZero();
+    assertThat(MAPPER.readTree(secrets.out()).get("secrets")).isEmpty();
+  }
+
+  @Test
   void diffOfTheEngineImageAgainstItsBaseInARegistry() throws Exception {
     String registryImage = REGISTRY.host() + "/dive/test:1";
     Cli.Result r = Cli.run("image", "diff", "--format", "json", "--platform", "linux/amd64",
