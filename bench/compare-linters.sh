@@ -23,7 +23,7 @@
 #                    server (docs/server.md; started here, stopped when idle); 0 skips it.
 #                    Every other stowage run is one-shot (STOWAGE_SERVER=off).
 #   SERVER_WARM_RUNS lints of the large corpus through the server before the timings
-#                    (20; the JIT's warm-up on 2 cores, see docs/server.md)
+#                    (0; the server warms up on its first command, see docs/server.md)
 #
 # Network: only `npm ci` (the npm registry), and only when bench/node/node_modules is
 # missing or incomplete. Results: $OUT/results.md (also printed), $OUT/*.json (hyperfine),
@@ -62,7 +62,7 @@ REPEAT=${REPEAT:-7}
 LARGE_RUNS=${LARGE_RUNS:-$RUNS}
 LARGE_WARMUP=${LARGE_WARMUP:-$WARMUP}
 SERVER=${SERVER:-1}
-SERVER_WARM_RUNS=${SERVER_WARM_RUNS:-20}
+SERVER_WARM_RUNS=${SERVER_WARM_RUNS:-0}
 mkdir -p "$OUT"
 # One-shot JVMs unless a command asks for the warm server (the `stowage-server` rows).
 export STOWAGE_SERVER=off
@@ -172,12 +172,11 @@ if [[ -z ${SKIP_TIMING:-} ]]; then
     log "timing on the $c corpus"
     server_cmd=()
     if ((SERVER)); then
-      # The first call starts the server; give it time to bind and warm up. On 2 cores its JIT
-      # keeps compiling for some 40,000 linted files (docs/server.md, "Warm-up"), so before
-      # the first corpus is timed the server lints the large corpus SERVER_WARM_RUNS times;
-      # hyperfine's warm-up runs (at least 5) come on top.
+      # The first call starts the server, which then warms up on that command for about 30 s
+      # (docs/server.md, "Warm-up"); SERVER_WARM_RUNS more served lints of the large corpus
+      # can follow; hyperfine's warm-up runs (at least 5) come on top.
       STOWAGE_SERVER=on CI='' "$stowage" lint --no-shellcheck --format json "$dir" >/dev/null || true
-      sleep 20
+      sleep 40
       if [[ $c == official ]]; then
         for ((i = 0; i < SERVER_WARM_RUNS; i++)); do
           STOWAGE_SERVER=on CI='' "$stowage" lint --no-shellcheck --format json "$corpus/large" >/dev/null || true

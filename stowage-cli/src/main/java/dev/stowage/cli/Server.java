@@ -213,8 +213,7 @@ final class Server implements Closeable {
     if (request.version() != Protocol.VERSION || !Path.of(request.cwd()).isAbsolute()) {
       return false;
     }
-    String named = request.args().stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    if (!SERVED.contains(named) || request.args().stream().anyMatch(HELP::contains)) {
+    if (!isServedCommand(request)) {
       return false;
     }
     for (String p : SAME_PROPERTIES) {
@@ -223,6 +222,15 @@ final class Server implements Closeable {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the request names a served command (the first argument not an option) and asks for
+   * no help or version.
+   */
+  static boolean isServedCommand(Protocol.Request request) {
+    String named = request.args().stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    return SERVED.contains(named) && request.args().stream().noneMatch(HELP::contains);
   }
 
   /**
