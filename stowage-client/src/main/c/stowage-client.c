@@ -195,10 +195,12 @@ int main(int argc, char **argv) {
         (void)write_all(head[0] == OUT ? 1 : 2, payload, len); /* errors ignored, as a JVM's */
         break;
       case NEED_STDIN: {
-        pthread_t t;
-        static int fd;
-        fd = sock;
-        if (pthread_create(&t, NULL, pump_stdin, &fd) == 0) pthread_detach(t);
+        static int fd = -1; /* the socket, for the one pump thread */
+        if (fd < 0) {
+          pthread_t t;
+          fd = sock;
+          if (pthread_create(&t, NULL, pump_stdin, &fd) == 0) pthread_detach(t);
+        }
         break;
       }
       case EXIT:
