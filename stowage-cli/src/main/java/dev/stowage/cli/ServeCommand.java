@@ -1,6 +1,5 @@
 package dev.stowage.cli;
 
-import dev.stowage.client.Protocol;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -102,9 +100,7 @@ final class ServeCommand implements Callable<Integer> {
    * engine ({@code --resolve-images}); without ShellCheck, whose processes would only cost time.
    */
   static Optional<List<String>> warmUpArgs(List<String> args) {
-    Protocol.Request asked =
-        new Protocol.Request(Protocol.VERSION, "/", Map.of(), args, false, Map.of());
-    if (!Server.isServedCommand(asked)
+    if (!Server.isServedCommand(args)
         || args.contains(Inputs.STDIN_ARGUMENT)
         || args.contains("--resolve-images")) {
       return Optional.empty();

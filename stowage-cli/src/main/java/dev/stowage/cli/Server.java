@@ -213,7 +213,7 @@ final class Server implements Closeable {
     if (request.version() != Protocol.VERSION || !Path.of(request.cwd()).isAbsolute()) {
       return false;
     }
-    if (!isServedCommand(request)) {
+    if (!isServedCommand(request.args())) {
       return false;
     }
     for (String p : SAME_PROPERTIES) {
@@ -225,12 +225,12 @@ final class Server implements Closeable {
   }
 
   /**
-   * Whether the request names a served command (the first argument not an option) and asks for
-   * no help or version.
+   * Whether a command line names a served command (the first argument not an option) and asks
+   * for no help or version.
    */
-  static boolean isServedCommand(Protocol.Request request) {
-    String named = request.args().stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    return SERVED.contains(named) && request.args().stream().noneMatch(HELP::contains);
+  static boolean isServedCommand(List<String> args) {
+    String named = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    return SERVED.contains(named) && args.stream().noneMatch(HELP::contains);
   }
 
   /**

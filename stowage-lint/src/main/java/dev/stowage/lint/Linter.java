@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a set of rules over parsed Dockerfiles. Thread-safe; each {@link #lint} call is independent
@@ -50,21 +51,23 @@ public final class Linter {
   private final Supplier<Optional<ShellCheck>> shellcheck;
   private final ContextSources.Cache contexts = new ContextSources.Cache();
 
-  // What every file asks of every rule, worked out once per linter (#3 lint speed): the rule by
-  // id, and per rule (same index as rules) its names and whether it is a BuildKit check.
-  private final Map<String, RuleMeta> byId = new HashMap<>();
+  // What every file asks of every rule, worked out once per linter (#3 lint speed): a rule's
+  // index by id, and per rule (same index as rules) its names and whether it is a BuildKit check.
+  private final Map<String, Integer> indexById = new HashMap<>();
   private final List<List<String>> ruleNames = new ArrayList<>();
   private final boolean[] buildKit;
+  /** Every name a pragma may use, lower-cased; made when a file first mentions one. */
+  private volatile @Nullable Set<String> knownNames;
 
   private Linter(List<RuleMeta> rules, Supplier<Optional<ShellCheck>> shellcheck) {
     this.rules = List.copyOf(rules);
     this.shellcheck = shellcheck;
     this.buildKit = new boolean[this.rules.size()];
     for (int i = 0; i < this.rules.size(); i++) {
-      RuleMeta meta = this.rules.get(i);
-      byId.put(meta.id(), meta);
-      ruleNames.add(names(meta));
-      buildKit[i] = isBuildKitCheck(meta);
+      List<String> names = names(this.rules.get(i));
+      indexById.put(this.rules.get(i).id(), i);
+      ruleNames.add(names);
+      buildKit[i] = isBuildKitCheck(names);
     }
   }
 
@@ -209,9 +212,9 @@ public final class Linter {
     }
     if (pragmas.silencesAny()) {
       for (Finding f : found) {
-        RuleMeta meta = byId.get(f.rule());
-        List<String> names = meta == null ? List.of(f.rule()) : names(meta);
-        boolean check = meta != null && isBuildKitCheck(meta);
+        Integer r = indexById.get(f.rule());
+        List<String> names = r == null ? List.of(f.rule()) : ruleNames.get(r);
+        boolean check = r != null && buildKit[r];
         if (pragmas.skipsCheck(names, check, f.line())) {
           continue;
         }
@@ -236,16 +239,7 @@ public final class Linter {
     if (pragmas.mentions().isEmpty()) {
       return List.of();
     }
-    Set<String> known = new HashSet<>();
-    known.add(SYNTAX_RULE.toLowerCase(Locale.ROOT));
-    for (RuleMeta m : rules) {
-      names(m).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
-    }
-    // BuildKit's own check names are valid in # check= even where Stowage has no such rule.
-    BUILDKIT_CHECKS.forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
-    for (LintRule r : BuiltInRules.all()) {
-      names(RuleMeta.of(r)).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
-    }
+    Set<String> known = knownNames();
     List<String> out = new ArrayList<>();
     for (Pragmas.Mention m : pragmas.mentions()) {
       String n = m.name();
@@ -265,26 +259,35 @@ public final class Linter {
     return out;
   }
 
-  // Rule names and kinds are asked for every rule of every file: computed once (#3 lint speed).
-  // Keyed by id, whose hash a String keeps (a record's hash is recomputed from every field).
-  private static final Map<String, List<String>> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final Map<String, Boolean> BUILDKIT = new java.util.concurrent.ConcurrentHashMap<>();
+  /** This linter's rule names, BuildKit's check names and every built-in rule's, lower-cased. */
+  private Set<String> knownNames() {
+    Set<String> known = knownNames;
+    if (known == null) {
+      Set<String> k = new HashSet<>();
+      k.add(SYNTAX_RULE.toLowerCase(Locale.ROOT));
+      ruleNames.forEach(ns -> ns.forEach(n -> k.add(n.toLowerCase(Locale.ROOT))));
+      // BuildKit's own check names are valid in # check= even where Stowage has no such rule.
+      BUILDKIT_CHECKS.forEach(n -> k.add(n.toLowerCase(Locale.ROOT)));
+      for (LintRule r : BuiltInRules.all()) {
+        names(RuleMeta.of(r)).forEach(n -> k.add(n.toLowerCase(Locale.ROOT)));
+      }
+      known = Set.copyOf(k);
+      knownNames = known;
+    }
+    return known;
+  }
 
+  /** A rule's id followed by its aliases. */
   private static List<String> names(RuleMeta meta) {
-    return NAMES.computeIfAbsent(
-        meta.id(),
-        id -> {
-          List<String> n = new ArrayList<>();
-          n.add(id);
-          n.addAll(meta.aliases());
-          return List.copyOf(n);
-        });
+    List<String> n = new ArrayList<>();
+    n.add(meta.id());
+    n.addAll(meta.aliases());
+    return List.copyOf(n);
   }
 
   /** A BuildKit build check is named by its check name (id or alias), not by a DL/ST/SC code. */
-  static boolean isBuildKitCheck(RuleMeta meta) {
-    return BUILDKIT.computeIfAbsent(
-        meta.id(), id -> names(meta).stream().anyMatch(n -> !CODE.matcher(n).matches()));
+  private static boolean isBuildKitCheck(List<String> names) {
+    return names.stream().anyMatch(n -> !CODE.matcher(n).matches());
   }
 
   private static Optional<Severity> override(List<String> names, LintOptions options) {

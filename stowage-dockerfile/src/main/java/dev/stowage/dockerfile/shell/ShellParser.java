@@ -1380,15 +1380,18 @@ final class ShellParser {
    * The ASCII characters that, unquoted or between double quotes, can only continue a literal: no
    * metacharacter, quote, escape, expansion, substitution or array-assignment parenthesis.
    */
-  private static final boolean[] PLAIN_UNQUOTED = plain(" \t\n\r;&|<>()'\"\\$`");
+  private static final boolean[] PLAIN_UNQUOTED = plain(c -> isMeta(c) || "'\"\\$`".indexOf(c) >= 0);
 
-  private static final boolean[] PLAIN_QUOTED = plain("\"\\$`");
+  private static final boolean[] PLAIN_QUOTED = plain(c -> "\"\\$`".indexOf(c) >= 0);
 
-  private static boolean[] plain(String special) {
+  private interface CharTest {
+    boolean test(char c);
+  }
+
+  private static boolean[] plain(CharTest special) {
     boolean[] table = new boolean[128];
-    java.util.Arrays.fill(table, true);
-    for (int i = 0; i < special.length(); i++) {
-      table[special.charAt(i)] = false;
+    for (char c = 0; c < 128; c++) {
+      table[c] = !special.test(c);
     }
     return table;
   }

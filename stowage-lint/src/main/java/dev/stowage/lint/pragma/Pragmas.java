@@ -51,7 +51,12 @@ public final class Pragmas {
    * The cheap test spares the regular expressions for most comments (#3 lint speed).
    */
   private static boolean mayBePragma(String comment) {
-    return comment.contains("hadolint") || comment.contains("stowage");
+    return mayBePragma(comment, 0, comment.length());
+  }
+
+  /** {@link #mayBePragma(String)} for {@code text[from, to)}, without copying it. */
+  private static boolean mayBePragma(String text, int from, int to) {
+    return text.indexOf("hadolint", from, to) >= 0 || text.indexOf("stowage", from, to) >= 0;
   }
 
   /** A rule name written in a pragma, with where it was written (1-based). */
@@ -317,8 +322,7 @@ public final class Pragmas {
       String src = df.source();
       for (int index : commentIndexes) {
         Token tok = tokens.get(index);
-        if (src.indexOf("hadolint", tok.start(), tok.end()) >= 0
-            || src.indexOf("stowage", tok.start(), tok.end()) >= 0
+        if (mayBePragma(src, tok.start(), tok.end())
             || src.indexOf("check", tok.start(), tok.end()) >= 0) {
           return true;
         }

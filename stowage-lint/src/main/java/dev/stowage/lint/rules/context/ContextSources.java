@@ -7,7 +7,6 @@ import dev.stowage.dockerfile.Word;
 import dev.stowage.dockerfile.model.Scope;
 import dev.stowage.lint.RuleContext;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,16 +101,15 @@ public final class ContextSources {
         c = entries.get(key);
       }
       long now = System.nanoTime();
-      if (c != null && now - c.madeAt < MAX_AGE_NANOS) {
-        if (now - c.checkedAt < RECHECK_NANOS) {
-          return c.context;
-        }
-        if (c.stamp == stamp(key)) {
-          c.checkedAt = now;
-          return c.context;
-        }
+      boolean fresh = c != null && now - c.madeAt < MAX_AGE_NANOS;
+      if (fresh && now - c.checkedAt < RECHECK_NANOS) {
+        return c.context;
       }
       long stamp = stamp(key);
+      if (fresh && c.stamp == stamp) {
+        c.checkedAt = now;
+        return c.context;
+      }
       Optional<Context> context;
       try {
         Optional<DockerIgnore> ignore = DockerIgnore.read(dir);
