@@ -29,8 +29,10 @@ class FixCommandTest {
   private static final String AFTER =
       """
       FROM debian:12
+      RUN useradd --uid 10001 --user-group --no-create-home --no-log-init --home-dir /nonexistent --shell /usr/sbin/nologin app
       # tools
       RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt/lists,sharing=locked apt-get update && apt-get install --no-install-recommends -y curl
+      USER 10001:10001
       COPY app.conf /etc/app.conf
       """;
 
@@ -79,7 +81,7 @@ class FixCommandTest {
     Cli.Result r = Cli.run("fix", "--no-config", "--diff", f.toString());
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
-        .startsWith("--- a/" + f.toString().substring(1) + "\n+++ b/" + f.toString().substring(1) + "\n@@ -1,4 +1,4 @@\n")
+        .startsWith("--- a/" + f.toString().substring(1) + "\n+++ b/" + f.toString().substring(1) + "\n@@ -1,4 +1,6 @@\n")
         .contains("-ADD app.conf /etc/app.conf\n", "+COPY app.conf /etc/app.conf\n")
         .contains(" # tools\n");
   }
@@ -187,10 +189,14 @@ class FixCommandTest {
     assertThat(json.get("file").asText()).isEqualTo(f.toString());
     assertThat(json.get("fixed").asText()).isEqualTo(AFTER);
     assertThat(json.get("changes")).hasSizeGreaterThanOrEqualTo(4);
+    // in the order of the lines their findings point at: ST3001's on FROM, then the RUN's
     JsonNode first = json.get("changes").get(0);
-    assertThat(first.get("rule").asText()).matches("DL30\\d\\d|ST1002");
-    assertThat(first.get("line").asInt()).isEqualTo(3);
-    assertThat(first.get("effect").asText()).isNotBlank();
+    assertThat(first.get("rule").asText()).isEqualTo("ST3001");
+    assertThat(first.get("line").asInt()).isEqualTo(1);
+    JsonNode second = json.get("changes").get(1);
+    assertThat(second.get("rule").asText()).matches("DL30\\d\\d|ST1002");
+    assertThat(second.get("line").asInt()).isEqualTo(3);
+    assertThat(second.get("effect").asText()).isNotBlank();
     assertThat(r.err()).isEmpty();
   }
 

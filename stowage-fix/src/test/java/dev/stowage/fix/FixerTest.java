@@ -100,9 +100,12 @@ class FixerTest {
     FixResult r = fix("FROM debian:12\nRUN apt-get update && \\\n    apt-get install curl\n");
     assertThat(r.fixed())
         .isEqualTo(
-            "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked"
+            "FROM debian:12\n"
+                + "RUN useradd --uid 10001 --user-group --no-create-home --no-log-init"
+                + " --home-dir /nonexistent --shell /usr/sbin/nologin app\n"
+                + "RUN --mount=type=cache,target=/var/cache/apt,sharing=locked"
                 + " --mount=type=cache,target=/var/lib/apt/lists,sharing=locked apt-get update && \\\n"
-                + "    apt-get install --no-install-recommends -y curl\n");
+                + "    apt-get install --no-install-recommends -y curl\nUSER 10001:10001\n");
     assertThat(r.changes()).extracting(Change::rule).contains("ST1002", "DL3014", "DL3015").doesNotContain("DL3009");
     assertThat(r.passes()).isGreaterThan(1);
   }
@@ -122,7 +125,7 @@ class FixerTest {
         # hadolint ignore=DL3015
         RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
         """;
-    FixRequest noMounts = FixRequest.defaults().withExcept(Set.of("ST1002"));
+    FixRequest noMounts = FixRequest.defaults().withExcept(Set.of("ST1002", "ST3001"));
     assertThat(fixer.fix("Dockerfile", src, noMounts).fixed()).isEqualTo(src);
     String plain = "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n";
     FixResult ignored =
@@ -160,14 +163,14 @@ class FixerTest {
 
   @Test
   void diffHasGitHeadersAndMarksAMissingFinalNewline() throws Exception {
-    FixResult r = fix("FROM debian:12\nADD a.txt /a.txt");
+    FixResult r = fix("FROM example.com/base:12\nADD a.txt /a.txt");
     assertThat(r.diff())
         .isEqualTo(
             """
             --- a/Dockerfile
             +++ b/Dockerfile
             @@ -1,2 +1,2 @@
-             FROM debian:12
+             FROM example.com/base:12
             -ADD a.txt /a.txt
             \\ No newline at end of file
             +COPY a.txt /a.txt

@@ -5,6 +5,7 @@ import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.model.Base;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.lint.Category;
+import dev.stowage.lint.Edit;
 import dev.stowage.lint.Fix;
 import dev.stowage.lint.DockerfileRule;
 import dev.stowage.lint.Rule;
@@ -86,10 +87,10 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
               + describe(base)
               + " does not switch user; add USER with a non-root user after the steps that need"
               + " root";
-      Optional<String> user =
-          base instanceof Base.Image img ? knownUser(img.reference()) : Optional.empty();
-      if (user.isPresent() && !exposesPrivilegedPort(ctx, target.get())) {
-        ctx.report(from.image().get().span(), message, userFix(ctx, target.get(), user.get()));
+      Optional<Fix> fix =
+          exposesPrivilegedPort(ctx, target.get()) ? Optional.empty() : userFix(ctx, target.get(), base);
+      if (fix.isPresent()) {
+        ctx.report(from.image().get().span(), message, fix.get());
       } else {
         ctx.report(from.image().get().span(), message);
       }
@@ -183,11 +184,123 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
     return false;
   }
 
-  /** {@code USER uid:gid} after the last RUN of the final stage (after its FROM if none). */
-  private static Fix userFix(RuleContext ctx, Stage target, String user) {
-    List<Instruction.Run> runs = target.instructions(Instruction.Run.class);
-    Instruction after = runs.isEmpty() ? target.from() : runs.get(runs.size() - 1);
-    return new Fix(
-        List.of(InstructionLines.after(ctx.dockerfile().source(), after, "USER", user)));
+  /**
+   * The user the fix switches to, and the command that creates it when the image has none:
+   * {@code create} is empty for a user the base image ships.
+   */
+  record NewUser(String id, Optional<String> create) {}
+
+  /** The numeric id of the user the fix creates (above the ranges distributions allocate). */
+  static final String CREATED = "10001:10001";
+
+  /**
+   * The user for a final stage on {@code base}: the base image's own unprivileged user where it is
+   * known; one created with the image's own tool on a Debian, Ubuntu or Alpine runtime image; the
+   * conventional {@code nobody} id on scratch, which has no user database for root either. None
+   * for toolchain images (ST2001 moves the program out of them first) and unknown images.
+   */
+  static Optional<NewUser> userFor(Base base) {
+    if (base instanceof Base.Scratch) {
+      return Optional.of(new NewUser("65534:65534", Optional.empty()));
+    }
+    if (!(base instanceof Base.Image img)) {
+      return Optional.empty();
+    }
+    ImageReference ref = img.reference();
+    Optional<String> known = knownUser(ref);
+    if (known.isPresent()) {
+      return Optional.of(new NewUser(known.get(), Optional.empty()));
+    }
+    return switch (family(ref)) {
+      case DEBIAN ->
+          Optional.of(new NewUser(CREATED, Optional.of(
+              "useradd --uid 10001 --user-group --no-create-home --no-log-init"
+                  + " --home-dir /nonexistent --shell /usr/sbin/nologin app")));
+      case ALPINE ->
+          Optional.of(new NewUser(CREATED, Optional.of(
+              "addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app"
+                  + " -h /nonexistent -s /sbin/nologin app")));
+      case UNKNOWN -> Optional.empty();
+    };
+  }
+
+  /** How users are made in an image: shadow's useradd, BusyBox's adduser, or not known. */
+  enum Family {
+    DEBIAN,
+    ALPINE,
+    UNKNOWN
+  }
+
+  /**
+   * Runtime images whose default variants are Debian or Ubuntu (shadow's {@code useradd} is in
+   * their essential {@code passwd} package); their {@code -alpine} variants have BusyBox.
+   */
+  private static final Set<String> DEBIAN_RUNTIMES = Set.of("debian", "ubuntu", "python", "ruby", "perl", "php");
+
+  /** JDK vendors' images: only their JRE variants are runtimes (the JDKs are ST2001's). */
+  private static final Set<String> JRE_IMAGES =
+      Set.of("eclipse-temurin", "openjdk", "ibm-semeru-runtimes", "sapmachine");
+
+  static Family family(ImageReference ref) {
+    String name = ref.familiarName();
+    String tag = ref.tag().orElse("latest").toLowerCase(Locale.ROOT);
+    if (name.equals("alpine")) {
+      return Family.ALPINE;
+    }
+    boolean runtime =
+        DEBIAN_RUNTIMES.contains(name) || (JRE_IMAGES.contains(name) && tag.contains("jre"));
+    // php's apache variant binds port 80 and drops root itself; UBI, Windows and the others
+    // are not known to have either tool.
+    if (!runtime || tag.contains("apache") || tag.contains("ubi") || tag.contains("windows")
+        || tag.contains("nanoserver")) {
+      return Family.UNKNOWN;
+    }
+    return tag.contains("alpine") ? Family.ALPINE : Family.DEBIAN;
+  }
+
+  /** The stage makes a user itself: it should switch to that one, which the fix cannot guess. */
+  private static boolean createsUser(RuleContext ctx, Stage target) {
+    for (Stage s : Stages.lineage(ctx.model(), target)) {
+      for (Instruction.Run run : s.instructions(Instruction.Run.class)) {
+        String text = run.syntax().original();
+        if (text.contains("useradd") || text.contains("adduser")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code USER uid:gid} after the last RUN or WORKDIR of the final stage (after its FROM if
+   * none), and where the image has no such user, the RUN that creates it right after the FROM:
+   * every step that installs software still runs as root, the working directory BuildKit creates
+   * stays root-owned (it would belong to the USER in force), and so does what is copied
+   * afterwards.
+   */
+  private static Optional<Fix> userFix(RuleContext ctx, Stage target, Base base) {
+    Optional<NewUser> user = userFor(base);
+    if (user.isEmpty() || (user.get().create().isPresent() && createsUser(ctx, target))) {
+      return Optional.empty();
+    }
+    Instruction after = target.from();
+    for (Instruction i : target.instructions()) {
+      if (i instanceof Instruction.Run || i instanceof Instruction.Workdir) {
+        after = i;
+      }
+    }
+    String source = ctx.dockerfile().source();
+    Edit switchUser = InstructionLines.after(source, after, "USER", user.get().id());
+    if (user.get().create().isEmpty()) {
+      return Optional.of(new Fix(List.of(switchUser)));
+    }
+    // The user is made right after FROM: the step depends on the base image alone, so no change
+    // to the Dockerfile's later steps or to the source ever runs it again.
+    Edit create = InstructionLines.after(source, target.from(), "RUN", user.get().create().get());
+    return Optional.of(
+        new Fix(
+            after == target.from()
+                ? List.of(new Edit(create.span(), create.text() + switchUser.text()))
+                : List.of(create, switchUser)));
   }
 }

@@ -1,5 +1,7 @@
 package dev.stowage.lint.rules.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.stowage.lint.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -107,9 +109,83 @@ class FinalStageRunsAsRootTest {
   }
 
   @Test
+  void fixCreatesAUserOnDebianRuntimeImagesRightAfterFromAndSwitchesAfterTheLastRun() {
+    tester.fixes(
+        """
+        FROM python:3.12-slim
+        WORKDIR /app
+        RUN pip install --no-cache-dir flask==3.0.3
+        COPY app.py ./
+        CMD ["python", "app.py"]
+        """,
+        """
+        FROM python:3.12-slim
+        RUN useradd --uid 10001 --user-group --no-create-home --no-log-init --home-dir /nonexistent --shell /usr/sbin/nologin app
+        WORKDIR /app
+        RUN pip install --no-cache-dir flask==3.0.3
+        USER 10001:10001
+        COPY app.py ./
+        CMD ["python", "app.py"]
+        """);
+  }
+
+  @Test
+  void fixCreatesTheUserWithBusyBoxOnAlpineVariantsAndInTheTargetStageOfALineage() {
+    tester.fixes(
+        "FROM eclipse-temurin:21-jre-alpine AS base\nENV JAVA_OPTS=-Xmx512m\n"
+            + "FROM base\nCOPY app.jar /app.jar\n",
+        "FROM eclipse-temurin:21-jre-alpine AS base\nENV JAVA_OPTS=-Xmx512m\n"
+            + "FROM base\n"
+            + "RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app\n"
+            + "USER 10001:10001\nCOPY app.jar /app.jar\n");
+    tester.fixes(
+        "from alpine:3.20\ncopy tool /usr/local/bin/\n",
+        "from alpine:3.20\n"
+            + "run addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app\n"
+            + "user 10001:10001\ncopy tool /usr/local/bin/\n");
+  }
+
+  @Test
+  void fixUsesNobodysIdOnScratchAfterTheWorkdirWhichStaysRootOwned() {
+    tester.fixes(
+        "FROM golang:1.22 AS build\nRUN CGO_ENABLED=0 go build -o /app\n"
+            + "FROM scratch\nWORKDIR /srv\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]\n",
+        "FROM golang:1.22 AS build\nRUN CGO_ENABLED=0 go build -o /app\n"
+            + "FROM scratch\nWORKDIR /srv\nUSER 65534:65534\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]\n");
+  }
+
+  @Test
+  void familiesOfRuntimeImages() {
+    assertThat(family("python:3.12-slim-bookworm")).isEqualTo(FinalStageRunsAsRoot.Family.DEBIAN);
+    assertThat(family("ubuntu")).isEqualTo(FinalStageRunsAsRoot.Family.DEBIAN);
+    assertThat(family("eclipse-temurin:17-jre")).isEqualTo(FinalStageRunsAsRoot.Family.DEBIAN);
+    assertThat(family("ruby:3.3-alpine3.20")).isEqualTo(FinalStageRunsAsRoot.Family.ALPINE);
+    assertThat(family("alpine:3.20")).isEqualTo(FinalStageRunsAsRoot.Family.ALPINE);
+    // toolchains (ST2001 splits them first), JDKs, Apache, UBI and unknown images: no user made
+    assertThat(family("golang:1.22")).isEqualTo(FinalStageRunsAsRoot.Family.UNKNOWN);
+    assertThat(family("eclipse-temurin:21-jdk")).isEqualTo(FinalStageRunsAsRoot.Family.UNKNOWN);
+    assertThat(family("openjdk:17")).isEqualTo(FinalStageRunsAsRoot.Family.UNKNOWN);
+    assertThat(family("php:8.3-apache")).isEqualTo(FinalStageRunsAsRoot.Family.UNKNOWN);
+    assertThat(family("eclipse-temurin:21-jre-ubi9-minimal")).isEqualTo(FinalStageRunsAsRoot.Family.UNKNOWN);
+    assertThat(family("example.com/team/base:1")).isEqualTo(FinalStageRunsAsRoot.Family.UNKNOWN);
+  }
+
+  private static FinalStageRunsAsRoot.Family family(String image) {
+    return FinalStageRunsAsRoot.family(dev.stowage.dockerfile.ImageReference.parse(image));
+  }
+
+  @Test
   void noFixWhereTheUserIsUnknownOrAPrivilegedPortIsExposed() {
-    tester.fixUnchanged("FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n");
-    tester.fixUnchanged("FROM scratch\nCOPY app /app\n");
+    tester.fixUnchanged("FROM example.com/team/base:1\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]\n");
+    tester.fixUnchanged("FROM golang:1.22\nRUN go build -o /app .\nCMD [\"/app\"]\n");
     tester.fixUnchanged("FROM node:22\nEXPOSE 80\nCMD [\"node\", \"s.js\"]\n");
+    tester.fixUnchanged("FROM python:3.12-slim\nEXPOSE 443\nCMD [\"python\", \"app.py\"]\n");
+  }
+
+  @Test
+  void noUserIsCreatedWhenTheDockerfileMakesOneItself() {
+    tester.fixUnchanged(
+        "FROM debian:12-slim\nRUN useradd --uid 1500 svc\nCOPY svc /usr/local/bin/\nCMD [\"svc\"]\n");
+    tester.fixUnchanged("FROM alpine:3.20 AS base\nRUN adduser -D svc\nFROM base\nCMD [\"svc\"]\n");
   }
 }
