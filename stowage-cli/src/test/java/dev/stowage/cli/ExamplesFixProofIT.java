@@ -91,7 +91,7 @@ class ExamplesFixProofIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"go, none", "node, host", "python, none", "java, host"})
+  @CsvSource({"go, none", "node, host", "python, none", "java, host", "rust, none"})
   void fixedDockerfileBuildsTheSameImageAndRebuildsFaster(String example, String network) throws Exception {
     Engine engine = RealEngine.engine();
     Path ctx = copy(examples().resolve(example), tmp.resolve(example));

@@ -177,7 +177,7 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
       return Optional.of(new Step("cargo", "Cargo.toml and Cargo.lock"));
     }
     if (BuildCommands.cargoBuilds(c)) {
-      return implicit("cargo", "Cargo.toml and Cargo.lock (then `cargo fetch`)", fetchedBefore, run, "cargo");
+      return implicit("cargo", "Cargo.toml and Cargo.lock (then build the dependencies alone)", fetchedBefore, run, "cargo");
     }
     if (BuildCommands.is(c, "dotnet", "restore")) {
       return Optional.of(new Step("dotnet", "the project files (*.csproj)"));

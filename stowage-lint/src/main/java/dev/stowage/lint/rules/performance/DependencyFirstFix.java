@@ -51,7 +51,11 @@ final class DependencyFirstFix {
    * command moved as it is ({@code generated} empty) or a generated command that fetches the
    * dependencies while the original stays where it is.
    */
-  private record Plan(List<String> files, Optional<String> generated) {}
+  private record Plan(List<String> files, Optional<String> generated, List<String> tmpfs) {
+    Plan(List<String> files, Optional<String> generated) {
+      this(files, generated, List.of());
+    }
+  }
 
   static Optional<Fix> of(
       Stage stage, Instruction.FileTransfer copy, Instruction.Run run, ShellScript script, Command c, RuleContext ctx) {
@@ -109,7 +113,13 @@ final class DependencyFirstFix {
     // brings them into the image once. Otherwise they are copied first (and so copied twice).
     String lineBreak = " " + df.directives().escape() + eol + indent + "    ";
     Optional<String> binds = bindMounts(plan.get().files(), destAbs, copy, lineBreak);
+    if (binds.isEmpty() && !plan.get().tmpfs().isEmpty()) {
+      return Optional.empty(); // stub sources need a known folder to be mounted into
+    }
     String mounts = binds.orElse("");
+    for (String dir : plan.get().tmpfs()) {
+      mounts += "--mount=type=tmpfs,target=" + (destAbs.equals("/") ? "" : destAbs) + "/" + dir + lineBreak;
+    }
     List<Edit> edits = new ArrayList<>();
     String moved;
     if (plan.get().generated().isPresent()) {
@@ -282,6 +292,9 @@ final class DependencyFirstFix {
     }
     if (BuildCommands.isMaven(c)) {
       return maven(c, context);
+    }
+    if (BuildCommands.is(c, "cargo", "build")) {
+      return cargo(c, context);
     }
     if (BuildCommands.isGradle(c)) {
       return gradle(c, context);
@@ -606,5 +619,90 @@ final class DependencyFirstFix {
     }
     return existing(context, List.of("composer.json", "composer.lock"), List.of())
         .map(files -> new Plan(files, Optional.of(cmd.toString())));
+  }
+
+  /** {@code cargo build} flags that keep the package's own targets and may be repeated as they are. */
+  private static final Set<String> CARGO_FLAGS =
+      Set.of("--release", "-r", "--locked", "--frozen", "--offline", "--all-features",
+          "--no-default-features", "-q", "--quiet", "-v", "--verbose");
+
+  /** Those that take a value (written {@code --flag value} or {@code --flag=value}). */
+  private static final Set<String> CARGO_VALUE_FLAGS =
+      Set.of("--features", "-F", "--target", "--profile", "-j", "--jobs");
+
+  /** What {@code cargo clean} needs of the build's flags to find the same artifacts. */
+  private static final Set<String> CARGO_CLEAN_FLAGS =
+      Set.of("--release", "-r", "--locked", "--frozen", "--offline", "--target", "--profile");
+
+  private static final Pattern CARGO_PACKAGE_NAME =
+      Pattern.compile("(?ms)^\\[package\\]\\s*$(.*?)^\\s*name\\s*=\\s*\"([A-Za-z0-9_-]+)\"");
+
+  /**
+   * {@code cargo build}: the dependencies built before the source is copied, against stub sources
+   * in a tmpfs ({@code fn main() {}}, an empty library), then the package's own stub artifacts
+   * removed with {@code cargo clean -p}, so that the real build after the source copy compiles the
+   * package again whatever the source files' times. Only for one package whose targets are
+   * cargo's defaults ({@code src/main.rs}, {@code src/lib.rs}), without path dependencies, a
+   * {@code links} key or a build script path, and build flags that keep its targets.
+   */
+  private static Optional<Plan> cargo(Command c, Path context) throws IOException {
+    List<String> words = c.words().stream().map(w -> w.text()).toList();
+    int build = words.indexOf("build");
+    if (build != 1) {
+      return Optional.empty();
+    }
+    List<String> cleanFlags = new ArrayList<>();
+    for (int i = build + 1; i < words.size(); i++) {
+      String w = words.get(i);
+      String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+      if (w.contains("$") || w.contains("'") || w.contains("\"")) {
+        return Optional.empty();
+      }
+      boolean valued = CARGO_VALUE_FLAGS.contains(name);
+      if (!valued && !CARGO_FLAGS.contains(w)) {
+        return Optional.empty(); // --bin, -p, --manifest-path, --target-dir, ...: not the defaults
+      }
+      String value = "";
+      if (valued && !w.contains("=")) {
+        if (++i >= words.size()) {
+          return Optional.empty();
+        }
+        value = " " + words.get(i);
+      }
+      if (CARGO_CLEAN_FLAGS.contains(name)) {
+        cleanFlags.add(w + value);
+      }
+    }
+    Path manifest = context.resolve("Cargo.toml");
+    if (!Files.isRegularFile(manifest) || !Files.isRegularFile(context.resolve("Cargo.lock"))
+        || Files.isDirectory(context.resolve("src/bin"))) {
+      return Optional.empty();
+    }
+    String toml = Files.readString(manifest);
+    if (toml.contains("[workspace") || toml.contains("[[")
+        || Pattern.compile("(?m)(^|[\\s,{])(path|links|build)\\s*=").matcher(toml).find()) {
+      return Optional.empty(); // other packages, declared targets or a build script's links
+    }
+    java.util.regex.Matcher name = CARGO_PACKAGE_NAME.matcher(toml);
+    if (!name.find() || name.group(1).contains("[")) {
+      return Optional.empty();
+    }
+    boolean bin = Files.isRegularFile(context.resolve("src/main.rs"));
+    boolean lib = Files.isRegularFile(context.resolve("src/lib.rs"));
+    if (!bin && !lib) {
+      return Optional.empty();
+    }
+    String program = words.get(0);
+    StringBuilder cmd = new StringBuilder();
+    if (bin) {
+      cmd.append("echo 'fn main() {}' > src/main.rs && ");
+    }
+    if (lib) {
+      cmd.append("touch src/lib.rs && ");
+    }
+    cmd.append(String.join(" ", words)).append(" && ").append(program).append(" clean");
+    cleanFlags.forEach(f -> cmd.append(' ').append(f));
+    cmd.append(" -p ").append(name.group(2));
+    return Optional.of(new Plan(List.of("Cargo.toml", "Cargo.lock"), Optional.of(cmd.toString()), List.of("src")));
   }
 }

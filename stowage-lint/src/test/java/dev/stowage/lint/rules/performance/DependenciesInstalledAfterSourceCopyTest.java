@@ -354,4 +354,63 @@ class DependenciesInstalledAfterSourceCopyTest {
     Files.writeString(context.resolve("settings.gradle.kts"), "rootProject.name = \"app\"\ninclude(\"core\")\n");
     tester.fixUnchanged("FROM eclipse-temurin:21-jdk\nWORKDIR /w\nCOPY . .\nRUN ./gradlew build --no-daemon\n");
   }
+
+  private static final String CARGO_TOML =
+      "[package]\nname = \"word-count\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nitoa = \"1\"\n";
+
+  @Test
+  void fixBuildsCargoDependenciesAgainstStubSourcesBeforeTheSourceCopy() throws IOException {
+    RuleTester tester = inContext("Cargo.toml", CARGO_TOML, "Cargo.lock", "", "src/main.rs", "fn main() {}\n");
+    tester.fixes(
+        "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --release --locked -F fast\n",
+        "FROM rust:1.80\nWORKDIR /app\nRUN --mount=type=bind,source=Cargo.toml,target=/app/Cargo.toml,rw \\\n"
+            + "    --mount=type=bind,source=Cargo.lock,target=/app/Cargo.lock,rw \\\n"
+            + "    --mount=type=tmpfs,target=/app/src \\\n"
+            + "    echo 'fn main() {}' > src/main.rs && cargo build --release --locked -F fast"
+            + " && cargo clean --release --locked -p word-count\n"
+            + "COPY . .\nRUN cargo build --release --locked -F fast\n");
+  }
+
+  @Test
+  void fixStubsTheLibraryToo() throws IOException {
+    RuleTester tester =
+        inContext("Cargo.toml", CARGO_TOML, "Cargo.lock", "", "src/main.rs", "", "src/lib.rs", "");
+    tester.fixes(
+        "FROM rust:1.80\nWORKDIR /w\nCOPY . .\nRUN cargo build --profile dist --target x86_64-unknown-linux-musl\n",
+        "FROM rust:1.80\nWORKDIR /w\nRUN --mount=type=bind,source=Cargo.toml,target=/w/Cargo.toml,rw \\\n"
+            + "    --mount=type=bind,source=Cargo.lock,target=/w/Cargo.lock,rw \\\n"
+            + "    --mount=type=tmpfs,target=/w/src \\\n"
+            + "    echo 'fn main() {}' > src/main.rs && touch src/lib.rs"
+            + " && cargo build --profile dist --target x86_64-unknown-linux-musl"
+            + " && cargo clean --profile dist --target x86_64-unknown-linux-musl -p word-count\n"
+            + "COPY . .\nRUN cargo build --profile dist --target x86_64-unknown-linux-musl\n");
+  }
+
+  @Test
+  void noCargoFixUnlessThePackageUsesCargosDefaultsAlone() throws IOException {
+    String src = "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n";
+    RuleTester tester = inContext("Cargo.toml", CARGO_TOML, "Cargo.lock", "", "src/main.rs", "");
+    // targets or packages other than the defaults, another target folder
+    tester.fixUnchanged("FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --release --bin tool\n");
+    tester.fixUnchanged("FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --target-dir /out\n");
+    tester.fixUnchanged("FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo +nightly build\n");
+    // no folder to mount the stubs into
+    tester.fixUnchanged("FROM rust:1.80\nCOPY . .\nRUN cargo build --release\n");
+    // workspaces, path dependencies, declared targets, links, several binaries, no lock file
+    for (String toml :
+        java.util.List.of(
+            CARGO_TOML + "[workspace]\nmembers = [\"cli\"]\n",
+            CARGO_TOML + "util = { path = \"../util\" }\n",
+            CARGO_TOML + "\n[[bin]]\nname = \"tool\"\n",
+            CARGO_TOML.replace("edition", "links = \"z\"\nedition"))) {
+      Files.writeString(context.resolve("Cargo.toml"), toml);
+      tester.withContext(context).fixUnchanged(src);
+    }
+    Files.writeString(context.resolve("Cargo.toml"), CARGO_TOML);
+    Files.createDirectories(context.resolve("src/bin"));
+    tester.withContext(context).fixUnchanged(src);
+    Files.delete(context.resolve("src/bin"));
+    Files.delete(context.resolve("Cargo.lock"));
+    tester.withContext(context).fixUnchanged(src);
+  }
 }
