@@ -670,7 +670,7 @@ final class DependencyFirstFix {
         value = " " + words.get(i);
       }
       if (CARGO_CLEAN_FLAGS.contains(name)) {
-        cleanFlags.add(w + value);
+        cleanFlags.add(w.equals("-r") ? "--release" : w + value); // older cargo's clean has no -r
       }
     }
     Path manifest = context.resolve("Cargo.toml");

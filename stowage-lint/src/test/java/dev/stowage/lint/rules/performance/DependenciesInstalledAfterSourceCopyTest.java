@@ -362,13 +362,13 @@ class DependenciesInstalledAfterSourceCopyTest {
   void fixBuildsCargoDependenciesAgainstStubSourcesBeforeTheSourceCopy() throws IOException {
     RuleTester tester = inContext("Cargo.toml", CARGO_TOML, "Cargo.lock", "", "src/main.rs", "fn main() {}\n");
     tester.fixes(
-        "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --release --locked -F fast\n",
+        "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build -r --locked -F fast\n",
         "FROM rust:1.80\nWORKDIR /app\nRUN --mount=type=bind,source=Cargo.toml,target=/app/Cargo.toml,rw \\\n"
             + "    --mount=type=bind,source=Cargo.lock,target=/app/Cargo.lock,rw \\\n"
             + "    --mount=type=tmpfs,target=/app/src \\\n"
-            + "    echo 'fn main() {}' > src/main.rs && cargo build --release --locked -F fast"
+            + "    echo 'fn main() {}' > src/main.rs && cargo build -r --locked -F fast"
             + " && cargo clean --release --locked -p word-count\n"
-            + "COPY . .\nRUN cargo build --release --locked -F fast\n");
+            + "COPY . .\nRUN cargo build -r --locked -F fast\n");
   }
 
   @Test
