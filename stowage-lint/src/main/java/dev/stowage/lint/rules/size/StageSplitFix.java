@@ -17,7 +17,9 @@ import dev.stowage.lint.Fix;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.rules.ShellEdits;
 import dev.stowage.lint.rules.performance.BuildCommands;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -137,9 +139,11 @@ final class StageSplitFix {
     Scope scope = ctx.scopeBefore(build);
     String shortName = FinalImage.shortName(base);
     Optional<Runtime> runtime =
-        shortName.equals("golang")
-            ? go(script.get(), scope, workdir.get(), argv)
-            : java(script.get(), base, workdir.get(), argv);
+        switch (shortName) {
+          case "golang" -> go(script.get(), scope, workdir.get(), argv);
+          case "rust" -> rust(script.get(), scope, base, workdir.get(), argv, ctx.contextDir().get());
+          default -> java(script.get(), base, workdir.get(), argv);
+        };
     if (runtime.isEmpty()
         || (runtime.get().base().equals("scratch")
             && ins.stream().anyMatch(i -> i instanceof Instruction.User u && !u.user().orElse("").matches("\\d+")))) {
@@ -288,6 +292,71 @@ final class StageSplitFix {
         new Runtime(
             "scratch",
             List.of("/etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/", binary + " " + binary)));
+  }
+
+  /** The Debian release a {@code rust} tag names; the default tags follow Debian's releases. */
+  private static final Pattern RUST_DEBIAN = Pattern.compile("(?:.*-)?(bullseye|bookworm|trixie)");
+
+  private static final Pattern CARGO_NAME =
+      Pattern.compile("(?ms)^\\[package\\]\\s*$(.*?)^\\s*name\\s*=\\s*\"([A-Za-z0-9_-]+)\"");
+
+  /**
+   * A {@code cargo build} of one package's default binary ({@code src/main.rs}) on a {@code rust}
+   * image whose tag names its Debian release: the binary runs on that release's slim image, which
+   * has the same C library. Not when a crate links a system library ({@code *-sys} in
+   * Cargo.lock: the slim image lacks it) or the target folder or binary are not cargo's defaults.
+   */
+  private static Optional<Runtime> rust(
+      ShellScript script, Scope scope, ImageReference base, String workdir, List<String> argv, Path context) {
+    List<Command> builds = script.commands().stream().filter(BuildCommands::cargoBuilds).toList();
+    Matcher debian = RUST_DEBIAN.matcher(base.tag().orElse(""));
+    if (builds.size() != 1 || !BuildCommands.is(builds.get(0), "cargo", "build") || script.usesCd()
+        || !debian.matches() || scope.lookup("CARGO_TARGET_DIR").isPresent()
+        || scope.lookup("CARGO_BUILD_TARGET_DIR").isPresent()) {
+      return Optional.empty();
+    }
+    String profile = "debug";
+    String target = "";
+    List<String> words = builds.get(0).words().stream().map(w -> w.text()).toList();
+    for (int i = 2; i < words.size(); i++) {
+      String w = words.get(i);
+      String value = w.contains("=") ? w.substring(w.indexOf('=') + 1) : i + 1 < words.size() ? words.get(i + 1) : "";
+      switch (w.contains("=") ? w.substring(0, w.indexOf('=')) : w) {
+        case "--release", "-r" -> profile = "release";
+        case "--profile" -> profile = value.equals("dev") ? "debug" : value;
+        case "--target" -> target = value + "/";
+        case "--bin", "--bins", "--example", "--examples", "-p", "--package", "--workspace",
+            "--manifest-path", "--target-dir", "--out-dir", "--artifact-dir" -> {
+          return Optional.empty();
+        }
+        default -> {}
+      }
+    }
+    try {
+      Path manifest = context.resolve("Cargo.toml");
+      Path lock = context.resolve("Cargo.lock");
+      if (!Files.isRegularFile(manifest) || !Files.isRegularFile(context.resolve("src/main.rs"))
+          || Files.isDirectory(context.resolve("src/bin"))
+          || (Files.isRegularFile(lock) && Files.readString(lock).matches("(?s).*name = \"[^\"]*-sys\".*"))) {
+        return Optional.empty();
+      }
+      String toml = Files.readString(manifest);
+      Matcher name = CARGO_NAME.matcher(toml);
+      if (toml.contains("[workspace") || toml.contains("[[bin]]") || !name.find() || name.group(1).contains("[")
+          || profile.contains("$") || target.contains("$")) {
+        return Optional.empty();
+      }
+      String binary = normalize(workdir + "/target/" + target + profile + "/" + name.group(2));
+      if (!runs(argv.get(0), binary, workdir)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Runtime(
+              "debian:" + debian.group(1) + "-slim",
+              List.of("/etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/", binary + " " + binary)));
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
   }
 
   /** Whether the image's program is the built binary. */

@@ -261,4 +261,66 @@ class ToolchainInFinalImageTest {
     tester.withContext(context).fixUnchanged(
         "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\nCMD [\"/app\"]\n");
   }
+
+  private void cargoProject(String lock) throws IOException {
+    Files.createDirectories(context.resolve("src"));
+    Files.writeString(context.resolve("src/main.rs"), "fn main() {}\n");
+    Files.writeString(context.resolve("Cargo.toml"), "[package]\nname = \"linecount\"\nversion = \"0.1.0\"\n");
+    Files.writeString(context.resolve("Cargo.lock"), lock);
+  }
+
+  @Test
+  void fixSplitsACargoBuildIntoTheSlimImageOfTheSameDebianRelease() throws IOException {
+    cargoProject("[[package]]\nname = \"regex\"\n");
+    tester.withContext(context).fixes(
+        """
+        FROM rust:1.82-slim-bookworm
+        WORKDIR /app
+        COPY . .
+        RUN cargo build --release --target x86_64-unknown-linux-gnu
+        EXPOSE 8080
+        CMD ["./target/x86_64-unknown-linux-gnu/release/linecount"]
+        """,
+        """
+        FROM rust:1.82-slim-bookworm AS build
+        WORKDIR /app
+        COPY . .
+        RUN cargo build --release --target x86_64-unknown-linux-gnu
+
+        FROM debian:bookworm-slim
+        WORKDIR /app
+        COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/
+        COPY --from=build /app/target/x86_64-unknown-linux-gnu/release/linecount /app/target/x86_64-unknown-linux-gnu/release/linecount
+        EXPOSE 8080
+        CMD ["./target/x86_64-unknown-linux-gnu/release/linecount"]
+        """);
+    // a debug build, run by its absolute path, on trixie
+    tester.withContext(context).fixes(
+        "FROM rust:1.90-trixie\nWORKDIR /w\nCOPY . .\nRUN cargo build\nENTRYPOINT [\"/w/target/debug/linecount\"]\n",
+        "FROM rust:1.90-trixie AS build\nWORKDIR /w\nCOPY . .\nRUN cargo build\n\nFROM debian:trixie-slim\nWORKDIR /w\n"
+            + "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"
+            + "COPY --from=build /w/target/debug/linecount /w/target/debug/linecount\n"
+            + "ENTRYPOINT [\"/w/target/debug/linecount\"]\n");
+  }
+
+  @Test
+  void noCargoSplitWhereTheRuntimeCouldLackALibraryOrTheBinaryIsElsewhere() throws IOException {
+    cargoProject("[[package]]\nname = \"openssl-sys\"\n");
+    String release = "FROM rust:1.82-bookworm\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\nCMD [\"./target/release/linecount\"]\n";
+    tester.withContext(context).fixUnchanged(release); // links a system library
+    Files.writeString(context.resolve("Cargo.lock"), "");
+    // the tag does not say which Debian release the default image is on
+    tester.withContext(context).fixUnchanged(release.replace("1.82-bookworm", "1.82"));
+    // another binary, another target folder, the program is not the one built
+    tester.withContext(context).fixUnchanged(release.replace("--release", "--release --bin other"));
+    tester.withContext(context).fixUnchanged(release.replace("--release", "--release --target-dir /out"));
+    tester.withContext(context).fixUnchanged(release.replace("./target/release/linecount", "./target/debug/linecount"));
+    // the split happens where it is safe: the same file with the lock cleared
+    tester.withContext(context).fixes(release,
+        "FROM rust:1.82-bookworm AS build\nWORKDIR /app\nCOPY . .\nRUN cargo build --release\n\n"
+            + "FROM debian:bookworm-slim\nWORKDIR /app\n"
+            + "COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n"
+            + "COPY --from=build /app/target/release/linecount /app/target/release/linecount\n"
+            + "CMD [\"./target/release/linecount\"]\n");
+  }
 }
