@@ -123,8 +123,9 @@ class ExamplesFixProofIT {
       // in the fixed image as the runtime base has them, whatever the toolchain image had there.
       Optional<ImageSnapshot> runtimeBase =
           applied.contains("ST2001") ? runtimeBase(fixed.fixed(), naiveText).map(b -> snapshot(engine, b)) : Optional.empty();
+      List<Difference> differences = naive.differences(fix);
       List<String> unexplained =
-          naive.differences(fix).stream()
+          differences.stream()
               .filter(d -> !noise.contains(d.path()))
               .filter(d -> !intended(d, applied, cacheTargets))
               // A hard link in the build (cargo links target/release/NAME to deps/NAME-HASH) is
@@ -144,7 +145,7 @@ class ExamplesFixProofIT {
       // copies are the allowance; useradd's --no-log-init keeps the sparse lastlog out).
       long accounts =
           applied.contains("ST3001")
-              ? naive.differences(fix).stream()
+              ? differences.stream()
                   .filter(d -> d.after() != null && isAccountFile(d.path()))
                   .mapToLong(d -> d.after().size())
                   .sum()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -1380,15 +1381,11 @@ final class ShellParser {
    * The ASCII characters that, unquoted or between double quotes, can only continue a literal: no
    * metacharacter, quote, escape, expansion, substitution or array-assignment parenthesis.
    */
-  private static final boolean[] PLAIN_UNQUOTED = plain(c -> isMeta(c) || "'\"\\$`".indexOf(c) >= 0);
+  private static final boolean[] PLAIN_UNQUOTED = plain(c -> isMeta((char) c) || "'\"\\$`".indexOf(c) >= 0);
 
   private static final boolean[] PLAIN_QUOTED = plain(c -> "\"\\$`".indexOf(c) >= 0);
 
-  private interface CharTest {
-    boolean test(char c);
-  }
-
-  private static boolean[] plain(CharTest special) {
+  private static boolean[] plain(IntPredicate special) {
     boolean[] table = new boolean[128];
     for (char c = 0; c < 128; c++) {
       table[c] = !special.test(c);

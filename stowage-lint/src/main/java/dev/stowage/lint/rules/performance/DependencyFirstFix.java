@@ -14,6 +14,7 @@ import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Edit;
 import dev.stowage.lint.Fix;
 import dev.stowage.lint.RuleContext;
+import dev.stowage.lint.rules.CargoPackage;
 import dev.stowage.lint.rules.ShellEdits;
 import dev.stowage.lint.rules.Stages;
 import java.io.IOException;
@@ -634,8 +635,8 @@ final class DependencyFirstFix {
   private static final Set<String> CARGO_CLEAN_FLAGS =
       Set.of("--release", "-r", "--locked", "--frozen", "--offline", "--target", "--profile");
 
-  private static final Pattern CARGO_PACKAGE_NAME =
-      Pattern.compile("(?ms)^\\[package\\]\\s*$(.*?)^\\s*name\\s*=\\s*\"([A-Za-z0-9_-]+)\"");
+  /** Manifest keys that name other sources: path dependencies, a build script, a native library. */
+  private static final Pattern CARGO_OTHER_SOURCES = Pattern.compile("(?m)(^|[\\s,{])(path|links|build)\\s*=");
 
   /**
    * {@code cargo build}: the dependencies built before the source is copied, against stub sources
@@ -673,19 +674,10 @@ final class DependencyFirstFix {
         cleanFlags.add(w.equals("-r") ? "--release" : w + value); // older cargo's clean has no -r
       }
     }
-    Path manifest = context.resolve("Cargo.toml");
-    if (!Files.isRegularFile(manifest) || !Files.isRegularFile(context.resolve("Cargo.lock"))
-        || Files.isDirectory(context.resolve("src/bin"))) {
-      return Optional.empty();
-    }
-    String toml = Files.readString(manifest);
-    if (toml.contains("[workspace") || toml.contains("[[")
-        || Pattern.compile("(?m)(^|[\\s,{])(path|links|build)\\s*=").matcher(toml).find()) {
-      return Optional.empty(); // other packages, declared targets or a build script's links
-    }
-    java.util.regex.Matcher name = CARGO_PACKAGE_NAME.matcher(toml);
-    if (!name.find() || name.group(1).contains("[")) {
-      return Optional.empty();
+    Optional<CargoPackage> pkg = CargoPackage.read(context);
+    if (pkg.isEmpty() || !Files.isRegularFile(context.resolve("Cargo.lock"))
+        || pkg.get().manifest().contains("[[") || CARGO_OTHER_SOURCES.matcher(pkg.get().manifest()).find()) {
+      return Optional.empty(); // declared targets, path dependencies, a build script's links
     }
     boolean bin = Files.isRegularFile(context.resolve("src/main.rs"));
     boolean lib = Files.isRegularFile(context.resolve("src/lib.rs"));
@@ -702,7 +694,7 @@ final class DependencyFirstFix {
     }
     cmd.append(String.join(" ", words)).append(" && ").append(program).append(" clean");
     cleanFlags.forEach(f -> cmd.append(' ').append(f));
-    cmd.append(" -p ").append(name.group(2));
+    cmd.append(" -p ").append(pkg.get().name());
     return Optional.of(new Plan(List.of("Cargo.toml", "Cargo.lock"), Optional.of(cmd.toString()), List.of("src")));
   }
 }

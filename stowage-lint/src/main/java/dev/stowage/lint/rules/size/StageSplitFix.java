@@ -15,6 +15,7 @@ import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Edit;
 import dev.stowage.lint.Fix;
 import dev.stowage.lint.RuleContext;
+import dev.stowage.lint.rules.CargoPackage;
 import dev.stowage.lint.rules.ShellEdits;
 import dev.stowage.lint.rules.performance.BuildCommands;
 import java.io.IOException;
@@ -297,8 +298,8 @@ final class StageSplitFix {
   /** The Debian release a {@code rust} tag names; the default tags follow Debian's releases. */
   private static final Pattern RUST_DEBIAN = Pattern.compile("(?:.*-)?(bullseye|bookworm|trixie)");
 
-  private static final Pattern CARGO_NAME =
-      Pattern.compile("(?ms)^\\[package\\]\\s*$(.*?)^\\s*name\\s*=\\s*\"([A-Za-z0-9_-]+)\"");
+  /** A crate of Cargo.lock that links a system library. */
+  private static final Pattern SYS_CRATE = Pattern.compile("name = \"[^\"]*-sys\"");
 
   /**
    * A {@code cargo build} of one package's default binary ({@code src/main.rs}) on a {@code rust}
@@ -333,20 +334,15 @@ final class StageSplitFix {
       }
     }
     try {
-      Path manifest = context.resolve("Cargo.toml");
+      Optional<CargoPackage> pkg = CargoPackage.read(context);
       Path lock = context.resolve("Cargo.lock");
-      if (!Files.isRegularFile(manifest) || !Files.isRegularFile(context.resolve("src/main.rs"))
-          || Files.isDirectory(context.resolve("src/bin"))
-          || (Files.isRegularFile(lock) && Files.readString(lock).matches("(?s).*name = \"[^\"]*-sys\".*"))) {
-        return Optional.empty();
-      }
-      String toml = Files.readString(manifest);
-      Matcher name = CARGO_NAME.matcher(toml);
-      if (toml.contains("[workspace") || toml.contains("[[bin]]") || !name.find() || name.group(1).contains("[")
+      if (pkg.isEmpty() || pkg.get().manifest().contains("[[bin]]")
+          || !Files.isRegularFile(context.resolve("src/main.rs"))
+          || (Files.isRegularFile(lock) && SYS_CRATE.matcher(Files.readString(lock)).find())
           || profile.contains("$") || target.contains("$")) {
         return Optional.empty();
       }
-      String binary = normalize(workdir + "/target/" + target + profile + "/" + name.group(2));
+      String binary = normalize(workdir + "/target/" + target + profile + "/" + pkg.get().name());
       if (!runs(argv.get(0), binary, workdir)) {
         return Optional.empty();
       }
