@@ -8,7 +8,8 @@ import java.util.List;
  * @param file the file name used in messages and diff headers
  * @param original the text as read
  * @param fixed the text after every applied repair; equal to {@code original} when nothing applied
- * @param changes the applied repairs, in the order applied (pass by pass, by position)
+ * @param changes the applied repairs by the line of the original file they point at (the repairs
+ *     of one line in the order applied)
  * @param passes lint-and-repair passes run (the last one found nothing more to do, unless the
  *     bound was reached)
  */

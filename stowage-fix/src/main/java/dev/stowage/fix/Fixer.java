@@ -101,7 +101,11 @@ public final class Fixer {
         break;
       }
       fixable = structuralFirst(current, fixable);
-      Pass pass = applyParsing(file, text, fixable);
+      List<Finding> first = fixable.stream().filter(f -> !LAST.contains(f.rule())).toList();
+      Pass pass = applyParsing(file, text, first.isEmpty() ? fixable : first);
+      if (pass.applied().isEmpty() && first.size() < fixable.size()) {
+        pass = applyParsing(file, text, fixable); // the others cannot be applied: do not wait
+      }
       if (pass.applied().isEmpty() || !seen.add(pass.text())) {
         break; // nothing applicable, or a repair that undoes another: stop where we are
       }
@@ -116,6 +120,7 @@ public final class Fixer {
       text = pass.text();
       current = Dockerfile.parse(file, text);
     }
+    changes.sort(Comparator.comparingInt(Change::line)); // stable: a line's changes in pass order
     return new FixResult(file, source, text, changes, passes);
   }
 
@@ -126,6 +131,14 @@ public final class Fixer {
    * cache mounts does not also get the clean-up the mounts make pointless.
    */
   private static final Set<String> STRUCTURAL = Set.of("ST1001", "ST2001", "ST2004", "ST1002");
+
+  /**
+   * Rules whose fix fits new instructions around the others (ST3001 creates the user in the
+   * stage's first RUN or beside it, and switches to it after the last): applied once the other
+   * fixes are done, so that they see the RUNs as the others leave them (with their cache mounts,
+   * for one).
+   */
+  private static final Set<String> LAST = Set.of("ST3001");
 
   private static List<Finding> structuralFirst(Dockerfile df, List<Finding> fixable) {
     Set<Integer> reshaped = new HashSet<>();

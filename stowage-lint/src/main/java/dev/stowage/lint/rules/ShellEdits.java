@@ -65,6 +65,30 @@ public final class ShellEdits {
     return Optional.empty();
   }
 
+  /**
+   * Where {@code && command} can be appended to a RUN so that it runs last: right after the last
+   * command list of a shell-form command (not a heredoc) that parsed cleanly, before a trailing
+   * {@code ;} or comment; none when that list runs in the background. Appending is exact where
+   * prepending is not: {@code a || b && c} runs {@code c} after the whole list, in {@code a; b
+   * && c} the status of {@code a} was ignored before, and {@code a && b;} becomes {@code a && b
+   * && c;}.
+   */
+  public static Optional<Integer> appendOffset(
+      Instruction.Run run, ShellScript script, RuleContext ctx) {
+    if (!run.heredocs().isEmpty()
+        || !script.errors().isEmpty()
+        || script.body().items().isEmpty()) {
+      return Optional.empty();
+    }
+    List<AndOrList> items = script.body().items();
+    AndOrList lastItem = items.get(items.size() - 1);
+    if (lastItem.background()) {
+      return Optional.empty();
+    }
+    int end = lastItem.endOffset();
+    return Optional.of(ctx.shellSpan(run, end - 1, end).end());
+  }
+
   /** The index of the one-command, not negated pipeline that is {@code c}, or -1. */
   private static int indexOf(List<Pipeline> pipelines, Command c) {
     for (int i = 0; i < pipelines.size(); i++) {

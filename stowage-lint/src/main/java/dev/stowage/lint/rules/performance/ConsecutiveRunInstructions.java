@@ -32,8 +32,8 @@ public final class ConsecutiveRunInstructions implements DockerfileRule {
       }
       if (previous != null
           && flags(previous).equals(flags(run))
-          && commands(previous, ctx) <= SHORT
-          && commands(run, ctx) <= SHORT) {
+          && isShort(previous, ctx)
+          && isShort(run, ctx)) {
         ctx.report(
             run.span(),
             "This RUN follows another RUN with the same flags on line " + previous.line()
@@ -48,7 +48,11 @@ public final class ConsecutiveRunInstructions implements DockerfileRule {
     return run.flags().stream().map(Flag::text).sorted().toList();
   }
 
-  private static int commands(Instruction.Run run, RuleContext ctx) {
-    return ctx.shell(run).map(s -> s.commands().size()).orElse(1);
+  /**
+   * A RUN of at most two commands (an exec-form one counts as one): two such RUNs side by side
+   * with the same flags are reported.
+   */
+  public static boolean isShort(Instruction.Run run, RuleContext ctx) {
+    return ctx.shell(run).map(s -> s.commands().size()).orElse(1) <= SHORT;
   }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.lint.rules.security;
 
 import dev.stowage.dockerfile.ImageReference;
+import dev.stowage.dockerfile.Span;
 import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.model.Base;
 import dev.stowage.dockerfile.model.Stage;
@@ -12,7 +13,9 @@ import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
 import dev.stowage.lint.rules.InstructionLines;
+import dev.stowage.lint.rules.ShellEdits;
 import dev.stowage.lint.rules.Stages;
+import dev.stowage.lint.rules.performance.ConsecutiveRunInstructions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -296,11 +299,51 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
     }
     // The user is made right after FROM: the step depends on the base image alone, so no change
     // to the Dockerfile's later steps or to the source ever runs it again.
-    Edit create = InstructionLines.after(source, target.from(), "RUN", user.get().create().get());
+    String command = user.get().create().get();
+    Optional<Edit> joined = joinFirstRun(ctx, target, command);
+    if (joined.isPresent()) {
+      return Optional.of(new Fix(List.of(joined.get(), switchUser)));
+    }
+    Edit create = InstructionLines.after(source, target.from(), "RUN", command);
     return Optional.of(
         new Fix(
             after == target.from()
                 ? List.of(new Edit(create.span(), create.text() + switchUser.text()))
                 : List.of(create, switchUser)));
+  }
+
+  /**
+   * When the stage starts with a short RUN without flags, the command that creates the user is
+   * appended to it ({@code && useradd ...}) instead of standing as a RUN of its own beside it,
+   * which DL3059 would report: that RUN also depends on the base image alone.
+   */
+  private static Optional<Edit> joinFirstRun(RuleContext ctx, Stage target, String command) {
+    if (target.instructions().isEmpty()
+        || !(target.instructions().get(0) instanceof Instruction.Run first)
+        || !first.flags().isEmpty()
+        || !ConsecutiveRunInstructions.isShort(first, ctx)) {
+      return Optional.empty();
+    }
+    String source = ctx.dockerfile().source();
+    return ctx.shell(first)
+        .flatMap(script -> ShellEdits.appendOffset(first, script, ctx))
+        .map(at -> new Edit(new Span(at, at), joiner(ctx, source, first, at) + "&& " + command));
+  }
+
+  /**
+   * What goes between the RUN's last command and the appended {@code &&}: a blank on a one-line
+   * RUN; on a continued one, the escape character and a new line indented like its last line.
+   */
+  private static String joiner(RuleContext ctx, String source, Instruction.Run run, int at) {
+    int lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    if (lineStart <= run.span().start()) {
+      return " ";
+    }
+    int indent = lineStart;
+    while (indent < at && (source.charAt(indent) == ' ' || source.charAt(indent) == '\t')) {
+      indent++;
+    }
+    String nl = source.charAt(lineStart - 2) == '\r' ? "\r\n" : "\n"; // the RUN starts before it
+    return " " + ctx.dockerfile().directives().escape() + nl + source.substring(lineStart, indent);
   }
 }

@@ -14,6 +14,7 @@ import dev.stowage.lint.InstructionRule;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
+import dev.stowage.lint.rules.ShellEdits;
 import dev.stowage.lint.rules.Stages;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class AptListsNotDeleted implements InstructionRule<Instruction.Run
       // deleting the lists here would break the install that follows: merge them instead
       fix = mergeIntoNextRun(run, script, last, ctx);
     } else {
-      fix = appendOffset(run, script, ctx).map(end -> Fix.insertBefore(end, CLEANUP));
+      fix = ShellEdits.appendOffset(run, script, ctx).map(end -> Fix.insertBefore(end, CLEANUP));
     }
     if (fix.isPresent()) {
       ctx.report(at, message, fix.get());
@@ -192,7 +193,7 @@ public final class AptListsNotDeleted implements InstructionRule<Instruction.Run
     if (nextScript.isRemoved(LISTS) || listsNotInLayer(next)) {
       return Optional.of(fix);
     }
-    Optional<Integer> append = appendOffset(next, nextScript, ctx);
+    Optional<Integer> append = ShellEdits.appendOffset(next, nextScript, ctx);
     return append.map(a -> fix.and(Fix.insertBefore(a, CLEANUP)));
   }
 
@@ -237,34 +238,5 @@ public final class AptListsNotDeleted implements InstructionRule<Instruction.Run
                 c.is("apt-get", "distclean")
                     || c.is("apt-get", "dist-clean")
                     || c.is("apt", "distclean"));
-  }
-
-  /**
-   * Where {@code && rm ...} can be appended so that it runs last: after the final character of a
-   * shell-form command (not a heredoc) that parsed cleanly and ends in a plain command list.
-   */
-  private static Optional<Integer> appendOffset(
-      Instruction.Run run, ShellScript script, RuleContext ctx) {
-    if (!run.heredocs().isEmpty()
-        || !script.errors().isEmpty()
-        || script.body().items().isEmpty()) {
-      return Optional.empty();
-    }
-    String src = script.source();
-    int end = src.length();
-    while (end > 0 && Character.isWhitespace(src.charAt(end - 1))) {
-      end--;
-    }
-    List<AndOrList> items = script.body().items();
-    AndOrList lastItem = items.get(items.size() - 1);
-    char lastChar = src.charAt(end - 1);
-    if (lastItem.background()
-        || lastItem.endOffset() != end
-        || lastChar == ';'
-        || lastChar == '&'
-        || lastChar == '\\') {
-      return Optional.empty(); // a trailing comment, separator or background job
-    }
-    return Optional.of(ctx.shellSpan(run, end - 1, end).end());
   }
 }

@@ -146,6 +146,55 @@ class FinalStageRunsAsRootTest {
   }
 
   @Test
+  void fixAppendsTheUserToAShortFirstRunRatherThanStandingBesideIt() {
+    // a RUN of its own next to a short RUN without flags is what DL3059 reports
+    tester.fixes(
+        "FROM debian:12-slim\nRUN echo ok > /ok\nCMD [\"cat\", \"/ok\"]\n",
+        "FROM debian:12-slim\n"
+            + "RUN echo ok > /ok && useradd --uid 10001 --user-group --no-create-home --no-log-init"
+            + " --home-dir /nonexistent --shell /usr/sbin/nologin app\n"
+            + "USER 10001:10001\nCMD [\"cat\", \"/ok\"]\n");
+    // a continued RUN gets a continued line; a trailing separator stays last
+    tester.fixes(
+        """
+        FROM alpine:3.20
+        RUN set -eux; \\
+        \tapk add --no-cache \\
+        # the shell that the scripts need
+        \t\tbash \\
+        \t;
+        COPY run.sh /
+        """,
+        """
+        FROM alpine:3.20
+        RUN set -eux; \\
+        \tapk add --no-cache \\
+        # the shell that the scripts need
+        \t\tbash \\
+        \t\t&& addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app \\
+        \t;
+        USER 10001:10001
+        COPY run.sh /
+        """);
+  }
+
+  @Test
+  void fixKeepsTheUserInItsOwnRunBesideALongRunOrOneWithFlags() {
+    String create =
+        "RUN useradd --uid 10001 --user-group --no-create-home --no-log-init"
+            + " --home-dir /nonexistent --shell /usr/sbin/nologin app\n";
+    tester.fixes(
+        "FROM debian:12-slim\nRUN set -e; mkdir /a; echo ok > /a/ok\n",
+        "FROM debian:12-slim\n" + create + "RUN set -e; mkdir /a; echo ok > /a/ok\nUSER 10001:10001\n");
+    tester.fixes(
+        "FROM debian:12-slim\nRUN --network=none echo ok > /ok\n",
+        "FROM debian:12-slim\n" + create + "RUN --network=none echo ok > /ok\nUSER 10001:10001\n");
+    tester.fixes(
+        "FROM debian:12-slim\nRUN [\"touch\", \"/ok\"]\n",
+        "FROM debian:12-slim\n" + create + "RUN [\"touch\", \"/ok\"]\nUSER 10001:10001\n");
+  }
+
+  @Test
   void fixUsesNobodysIdOnScratchAfterTheWorkdirWhichStaysRootOwned() {
     tester.fixes(
         "FROM golang:1.22 AS build\nRUN CGO_ENABLED=0 go build -o /app\n"

@@ -89,11 +89,21 @@ class AptListsNotDeletedTest {
   }
 
   @Test
+  void appendsBeforeATrailingSeparatorOrComment() {
+    tester.fixes(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl;\n",
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*;\n");
+    tester.fixes(
+        "FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\n",
+        "FROM debian:12\n"
+            + "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* # tools\n");
+  }
+
+  @Test
   void leavesScriptsItCannotAppendToUnchanged() {
-    tester.fixUnchanged("FROM debian:12\nRUN apt-get update && apt-get install -y curl;\n");
     tester.fixUnchanged(
         "FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n");
-    tester.fixUnchanged("FROM debian:12\nRUN apt-get update && apt-get install -y curl # tools\n");
+    tester.fixUnchanged("FROM debian:12\nRUN apt-get update && apt-get install -y curl &\n");
   }
 
   @Test
