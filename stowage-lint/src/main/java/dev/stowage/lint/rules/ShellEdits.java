@@ -8,6 +8,7 @@ import dev.stowage.dockerfile.shell.Command;
 import dev.stowage.dockerfile.shell.Pipeline;
 import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.dockerfile.shell.Word;
+import dev.stowage.lint.Edit;
 import dev.stowage.lint.RuleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,48 @@ public final class ShellEdits {
   /** The source offset where the RUN's command starts, after the keyword and the flags. */
   public static int commandStart(Instruction.Run run) {
     return run.syntax().sourceOffset(run.syntax().restOffset());
+  }
+
+  /**
+   * An edit adding {@code flags} (such as {@code --mount=...}) to a RUN after the ones it has:
+   * before the command on the command's line, or on a line of its own when the command starts on
+   * a continued line of its own (a flag per line stays a flag per line).
+   */
+  public static Edit flagsInsertion(RuleContext ctx, Instruction.Run run, String flags) {
+    String source = ctx.dockerfile().source();
+    int at = commandStart(run);
+    int lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    if (lineStart <= run.span().start() || !source.substring(lineStart, at).isBlank()) {
+      return new Edit(new Span(at, at), flags + " ");
+    }
+    return new Edit(
+        new Span(at, at),
+        flags + " " + ctx.dockerfile().directives().escape() + newlineBefore(source, lineStart)
+            + source.substring(lineStart, at));
+  }
+
+  /**
+   * What continues a RUN's last line onto a new one before text appended at {@code at}: a blank
+   * when {@code at} is on the RUN's first line; else the escape character and a line indented like
+   * the one holding {@code at}.
+   */
+  public static String continuation(RuleContext ctx, Instruction.Run run, int at) {
+    String source = ctx.dockerfile().source();
+    int lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    if (lineStart <= run.span().start()) {
+      return " ";
+    }
+    int indent = lineStart;
+    while (indent < at && (source.charAt(indent) == ' ' || source.charAt(indent) == '\t')) {
+      indent++;
+    }
+    return " " + ctx.dockerfile().directives().escape() + newlineBefore(source, lineStart)
+        + source.substring(lineStart, indent);
+  }
+
+  /** The terminator of the line that ends just before {@code lineStart}. */
+  private static String newlineBefore(String source, int lineStart) {
+    return lineStart >= 2 && source.charAt(lineStart - 2) == '\r' ? "\r\n" : "\n";
   }
 
   /**

@@ -95,7 +95,7 @@ final class CacheMountFix {
       }
     }
     List<Edit> edits = new ArrayList<>();
-    edits.add(new Edit(new Span(ShellEdits.commandStart(run), ShellEdits.commandStart(run)), String.join(" ", mounts) + " "));
+    edits.add(ShellEdits.flagsInsertion(ctx, run, String.join(" ", mounts)));
     // A store (Go modules, Maven's repository, ...) is mounted on every RUN of the stage that uses it.
     int i = 0;
     for (Cache cache : needed.keySet()) {
@@ -111,8 +111,7 @@ final class CacheMountFix {
         return Optional.empty();
       }
       for (Instruction.Run other : others.get()) {
-        int at = ShellEdits.commandStart(other);
-        edits.add(new Edit(new Span(at, at), "--mount=type=cache,target=" + target + " "));
+        edits.add(ShellEdits.flagsInsertion(ctx, other, "--mount=type=cache,target=" + target));
       }
     }
     for (Command c : script.commands()) {

@@ -324,26 +324,8 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
         || !ConsecutiveRunInstructions.isShort(first, ctx)) {
       return Optional.empty();
     }
-    String source = ctx.dockerfile().source();
     return ctx.shell(first)
         .flatMap(script -> ShellEdits.appendOffset(first, script, ctx))
-        .map(at -> new Edit(new Span(at, at), joiner(ctx, source, first, at) + "&& " + command));
-  }
-
-  /**
-   * What goes between the RUN's last command and the appended {@code &&}: a blank on a one-line
-   * RUN; on a continued one, the escape character and a new line indented like its last line.
-   */
-  private static String joiner(RuleContext ctx, String source, Instruction.Run run, int at) {
-    int lineStart = source.lastIndexOf('\n', at - 1) + 1;
-    if (lineStart <= run.span().start()) {
-      return " ";
-    }
-    int indent = lineStart;
-    while (indent < at && (source.charAt(indent) == ' ' || source.charAt(indent) == '\t')) {
-      indent++;
-    }
-    String nl = source.charAt(lineStart - 2) == '\r' ? "\r\n" : "\n"; // the RUN starts before it
-    return " " + ctx.dockerfile().directives().escape() + nl + source.substring(lineStart, indent);
+        .map(at -> new Edit(new Span(at, at), ShellEdits.continuation(ctx, first, at) + "&& " + command));
   }
 }

@@ -166,6 +166,26 @@ class MissingCacheMountTest {
   }
 
   @Test
+  void fixPutsTheMountOnALineOfItsOwnWhenTheCommandStartsOnOne() {
+    tester.fixes(
+        """
+        FROM python:3.12-slim
+        RUN --mount=type=bind,source=requirements.txt,target=requirements.txt \\
+            pip install -r requirements.txt
+        """,
+        """
+        FROM python:3.12-slim
+        RUN --mount=type=bind,source=requirements.txt,target=requirements.txt \\
+            --mount=type=cache,target=/root/.cache/pip \\
+            pip install -r requirements.txt
+        """);
+    tester.fixes(
+        "FROM python:3.12-slim\r\nRUN \\\r\n\tpip install -r requirements.txt\r\n",
+        "FROM python:3.12-slim\r\nRUN \\\r\n\t--mount=type=cache,target=/root/.cache/pip \\\r\n"
+            + "\tpip install -r requirements.txt\r\n");
+  }
+
+  @Test
   void fixMountsNpmAndGoCachesAndDropsTheirCleanup() {
     tester.fixes(
         "FROM node:22\nWORKDIR /app\nRUN npm ci && npm cache clean --force\n",
