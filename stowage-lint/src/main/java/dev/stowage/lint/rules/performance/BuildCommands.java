@@ -205,6 +205,10 @@ public final class BuildCommands {
     return script.equals("build") || script.startsWith("build:") || script.equals("compile");
   }
 
+  /** The package.json scripts that npm runs on a project install; they may read any file. */
+  public static final Set<String> NODE_INSTALL_SCRIPTS =
+      Set.of("preinstall", "install", "postinstall", "prepare", "prepublish", "preprepare", "postprepare");
+
   /** Whether a command installs a Node project's dependencies (not named packages). */
   public static boolean nodeProjectInstall(Command c) {
     String p = program(c);

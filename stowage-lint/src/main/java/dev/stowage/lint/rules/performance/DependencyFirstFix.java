@@ -44,8 +44,6 @@ final class DependencyFirstFix {
   private static final Set<String> NEUTRAL =
       Set.of("EXPOSE", "LABEL", "CMD", "ENTRYPOINT", "HEALTHCHECK", "STOPSIGNAL", "MAINTAINER");
 
-  private static final Set<String> NODE_LIFECYCLE =
-      Set.of("preinstall", "install", "postinstall", "prepare", "prepublish", "preprepare", "postprepare");
 
   /**
    * What to put before the source COPY: the manifest files (context paths) and either the install
@@ -369,7 +367,7 @@ final class DependencyFirstFix {
       return Optional.empty();
     }
     JsonNode scripts = json.path("scripts");
-    for (String s : NODE_LIFECYCLE) {
+    for (String s : BuildCommands.NODE_INSTALL_SCRIPTS) {
       if (scripts.has(s)) {
         return Optional.empty(); // a lifecycle script may read any file of the project
       }

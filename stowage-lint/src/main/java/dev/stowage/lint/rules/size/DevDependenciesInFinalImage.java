@@ -57,8 +57,11 @@ public final class DevDependenciesInFinalImage implements DockerfileRule {
         Optional<String> problem = problem(
                 c, scope, script.get(), runs.subList(0, i), runs.subList(i + 1, runs.size()), ctx);
         if (problem.isPresent()) {
+          ShellScript shell = script.get();
           Optional<Fix> fix =
-              BuildCommands.nodeProjectInstall(c) ? StageSplitFix.nodeRuntime(ctx, c) : Optional.empty();
+              BuildCommands.nodeProjectInstall(c)
+                  ? StageSplitFix.nodeRuntime(ctx, c).or(() -> ProductionInstallFix.npm(ctx, run, shell, c))
+                  : Optional.empty();
           if (fix.isPresent()) {
             ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), problem.get(), fix.get());
           } else {

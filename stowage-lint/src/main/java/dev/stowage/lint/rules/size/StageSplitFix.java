@@ -193,7 +193,7 @@ final class StageSplitFix {
   }
 
   /** A COPY or ADD of local files into the working directory (or below it). */
-  private static boolean intoWorkdir(Instruction.FileTransfer ft, List<Instruction> before, RuleContext ctx) {
+  static boolean intoWorkdir(Instruction.FileTransfer ft, List<Instruction> before, RuleContext ctx) {
     if (ft.from().isPresent() || ft.destination().isEmpty() || !(ft instanceof Instruction.Copy)) {
       return false;
     }
@@ -236,7 +236,7 @@ final class StageSplitFix {
   }
 
   /** The absolute WORKDIR set by the Dockerfile before the build, when known. */
-  private static Optional<String> workdir(List<Instruction> before, RuleContext ctx) {
+  static Optional<String> workdir(List<Instruction> before, RuleContext ctx) {
     Optional<String> wd = Optional.empty();
     for (Instruction i : before) {
       if (i instanceof Instruction.Workdir w && w.path().isPresent()) {
@@ -255,7 +255,7 @@ final class StageSplitFix {
   }
 
   /** The command the image runs: ENTRYPOINT then CMD (a CMD after an ENTRYPOINT adds arguments). */
-  private static List<String> argv(List<Instruction.CommandForm> commands) {
+  static List<String> argv(List<Instruction.CommandForm> commands) {
     List<String> entrypoint = List.of();
     List<String> cmd = List.of();
     for (Instruction.CommandForm c : commands) {

@@ -1,7 +1,13 @@
 package dev.stowage.lint.rules.size;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.stowage.lint.RuleTester;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DevDependenciesInFinalImageTest {
   private final RuleTester tester = RuleTester.of(DevDependenciesInFinalImage.class);
@@ -113,5 +119,77 @@ class DevDependenciesInFinalImageTest {
     tester.fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN yarn install && yarn build\n");
     // already several stages
     tester.fixUnchanged("FROM node:22 AS a\nFROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n");
+  }
+
+  @TempDir Path context;
+
+  private RuleTester withPackageJson(String json) throws IOException {
+    Files.writeString(context.resolve("package.json"), json);
+    return RuleTester.of(DevDependenciesInFinalImage.class).withContext(context);
+  }
+
+  private static final String SERVICE =
+      """
+      FROM node:18-bookworm-slim
+      WORKDIR /app
+      COPY . .
+      RUN npm ci
+      EXPOSE 3000
+      CMD %s
+      """;
+
+  @Test
+  void fixOmitsTheDevDependenciesWhenTheImageOnlyRunsNodeOnAFile() throws IOException {
+    RuleTester t =
+        withPackageJson(
+            """
+            {"scripts": {"start": "node src/server.js", "test": "node --test"},
+             "dependencies": {"express": "^4"}, "devDependencies": {"supertest": "^7"}}
+            """);
+    t.fixes(SERVICE.formatted("[\"npm\", \"start\"]"), SERVICE.formatted("[\"npm\", \"start\"]").replace("npm ci", "npm ci --omit=dev"));
+    t.fixes(SERVICE.formatted("node src/server.js"), SERVICE.formatted("node src/server.js").replace("npm ci", "npm ci --omit=dev"));
+    t.fixes(SERVICE.formatted("[\"npm\", \"run\", \"start\"]"), SERVICE.formatted("[\"npm\", \"run\", \"start\"]").replace("npm ci", "npm ci --omit=dev"));
+    // npm cache clean after the install needs nothing; Node 14's npm 6 has --production only
+    String old = SERVICE.formatted("[\"node\", \"src/server.js\"]").replace("node:18-bookworm-slim", "node:14").replace("npm ci", "npm ci && npm cache clean --force");
+    t.fixes(old, old.replace("npm ci &&", "npm ci --production &&"));
+  }
+
+  @Test
+  void noOmitFixWhenSomethingMayRunADevDependency() throws IOException {
+    RuleTester t =
+        withPackageJson(
+            """
+            {"scripts": {"start": "nodemon src/server.js", "serve": "node -r ts-node/register src/server.ts",
+                         "prestart2": "x", "start2": "node a.js", "chain": "node a.js && node b.js"}}
+            """);
+    for (String cmd :
+        new String[] {
+          "[\"npm\", \"start\"]", // the script runs a devDependency's binary
+          "[\"npm\", \"run\", \"serve\"]", // node preloads a devDependency
+          "[\"npm\", \"run\", \"start2\"]", // a pre-script runs first
+          "[\"npm\", \"run\", \"chain\"]", // more than one command
+          "[\"npx\", \"ts-node\", \"src/server.ts\"]",
+          "[\"node\", \"--require\", \"dotenv/config\", \"a.js\"]",
+        }) {
+      assertNoFix(t, SERVICE.formatted(cmd));
+    }
+    // a later step may use them
+    assertNoFix(t, SERVICE.formatted("[\"node\", \"a.js\"]").replace("RUN npm ci", "RUN npm ci && npm test"));
+    assertNoFix(t, SERVICE.formatted("[\"node\", \"a.js\"]").replace("EXPOSE 3000", "RUN npx tsc"));
+    // an ENTRYPOINT of the stage's own, or no copy of the context root into the working directory
+    assertNoFix(t, SERVICE.formatted("[\"a.js\"]").replace("EXPOSE 3000", "ENTRYPOINT [\"node\"]"));
+    assertNoFix(t, SERVICE.formatted("[\"node\", \"a.js\"]").replace("COPY . .", "COPY app/ ."));
+    // an install script commonly runs a devDependency (husky, patch-package)
+    assertNoFix(
+        withPackageJson("{\"scripts\": {\"prepare\": \"husky install\"}}"),
+        SERVICE.formatted("[\"node\", \"a.js\"]"));
+    // without the build context nothing is known about the scripts
+    assertNoFix(tester, SERVICE.formatted("[\"node\", \"a.js\"]"));
+  }
+
+  private static void assertNoFix(RuleTester t, String dockerfile) {
+    assertThat(t.catches(dockerfile))
+        .as(dockerfile)
+        .allSatisfy(f -> assertThat(f.fix()).isEmpty());
   }
 }
