@@ -70,6 +70,22 @@ class ExamplesFixProofIT {
    */
   private static final double JAVA_GUARD_RATIO = 0.4;
 
+  /**
+   * Gradle's guard, short of the target: the example's one dependency (three jars) is all that
+   * the naive rebuild downloads, and Debian's Gradle 4.4 takes some 2.5 s to start and configure
+   * without a daemon in both files; measured 0.82 (fastest runs). The fix still has to make the
+   * rebuild faster and cache more steps; the ratio is printed and reported (docs/fix.md).
+   */
+  private static final double GRADLE_GUARD_RATIO = 0.95;
+
+  private static double guard(String example) {
+    return switch (example) {
+      case "java" -> JAVA_GUARD_RATIO;
+      case "gradle" -> GRADLE_GUARD_RATIO;
+      default -> TARGET_RATIO;
+    };
+  }
+
   @BeforeAll
   static void engineAndBaseImages() throws Exception {
     RealEngine.engine(); // fails, never skips, without an engine
@@ -91,7 +107,7 @@ class ExamplesFixProofIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"go, none", "node, host", "python, none", "java, host", "rust, none"})
+  @CsvSource({"go, none", "node, host", "python, none", "java, host", "rust, none", "gradle, host"})
   void fixedDockerfileBuildsTheSameImageAndRebuildsFaster(String example, String network) throws Exception {
     Engine engine = RealEngine.engine();
     Path ctx = copy(examples().resolve(example), tmp.resolve(example));
@@ -183,7 +199,7 @@ class ExamplesFixProofIT {
       System.out.printf(Locale.ROOT, "PROOF %s | fastest runs: fixed/naive %.2f%n", example, fastest);
       assertThat(fastest)
           .as("fixed/naive time of the fastest source-only rebuilds")
-          .isLessThanOrEqualTo(example.equals("java") ? JAVA_GUARD_RATIO : TARGET_RATIO);
+          .isLessThanOrEqualTo(guard(example));
       assertThat(ratio).as("fixed/naive median time of a source-only rebuild").isLessThan(1.0);
       assertThat(b.cachedSteps()).as("cached steps of the fixed source-only rebuild").isGreaterThan(a.cachedSteps());
     } finally {

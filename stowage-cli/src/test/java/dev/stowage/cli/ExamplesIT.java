@@ -49,7 +49,8 @@ class ExamplesIT {
         new Example("python", "none", "pip --python /opt/venv/bin/python install", "COPY splitter ./splitter"),
         new Example("node", "host", "npm ci --omit=dev", "COPY src ./src"),
         new Example("java", "host", "dependency:go-offline", "-DskipTests package"),
-        new Example("rust", "none", "cargo clean --release --locked -p linecount", "COPY src ./src"));
+        new Example("rust", "none", "cargo clean --release --locked -p linecount", "COPY src ./src"),
+        new Example("gradle", "host", "-q dependencies", "-q jar"));
   }
 
   private static Path examplesRoot;
@@ -109,7 +110,7 @@ class ExamplesIT {
     removeUntaggedLike(tag + "-optimized");
     assertThat(bench.exitCode()).as(bench.err()).isZero();
     JsonNode src = new ObjectMapper().readTree(bench.out()).at("/scenarios/0/a");
-    assertThat(src.get("changedFile").asText()).doesNotContain("requirements", "package", "pom.xml", "go.mod", "Cargo");
+    assertThat(src.get("changedFile").asText()).doesNotContain("requirements", "package", "pom.xml", "go.mod", "Cargo", ".gradle");
     assertThat(src.get("cachedSteps").asInt()).isBetween(3, src.get("steps").asInt() - 1);
 
     // The same change, step by step: the dependency step cached, the compile or copy step not.
