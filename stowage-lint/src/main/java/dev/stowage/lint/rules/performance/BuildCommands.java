@@ -90,7 +90,12 @@ public final class BuildCommands {
               "--target-dir", "--manifest-path", "--bin", "--example");
       case "dotnet" -> Set.of("-c", "-o", "-r", "-f", "--configuration", "--output", "--runtime");
       case "composer" -> Set.of("-d", "--working-dir");
-      case "poetry", "pipenv", "uv" -> Set.of("-C", "--directory", "--with", "--without", "--only");
+      case "poetry", "pipenv" -> Set.of("-C", "--directory", "--with", "--without", "--only");
+      case "uv" ->
+          Set.of(
+              "--directory", "--project", "--package", "-p", "--python", "-r", "--requirement", "-c",
+              "--constraint", "--extra", "--group", "--no-group", "--only-group", "-i", "--index-url",
+              "--extra-index-url", "--index", "-f", "--find-links", "-t", "--target", "--prefix");
       default -> Set.of();
     };
   }

@@ -126,8 +126,9 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
         }
       }
       case "poetry" -> {
-        if (isSub(c, "install")) {
-          return Optional.of(new Step("python", "pyproject.toml and poetry.lock"));
+        // after an install of the dependencies alone (--no-root), one that adds the project
+        if (isSub(c, "install") && !fetchedBefore.contains("poetry")) {
+          return Optional.of(new Step("poetry", "pyproject.toml and poetry.lock"));
         }
       }
       case "pipenv" -> {
@@ -136,10 +137,13 @@ public final class DependenciesInstalledAfterSourceCopy implements DockerfileRul
         }
       }
       case "uv" -> {
-        if (isSub(c, "sync")
-            || (BuildCommands.is(c, "uv", "pip", "install")
-                && BuildCommands.hasFlag(c, "-r", "--requirement"))) {
-          return Optional.of(new Step("python", "pyproject.toml and uv.lock"));
+        // after a sync without the project (--no-install-project), one that adds the project
+        if (isSub(c, "sync") && !fetchedBefore.contains("uv")) {
+          return Optional.of(new Step("uv", "pyproject.toml and uv.lock"));
+        }
+        if (BuildCommands.is(c, "uv", "pip", "install") && BuildCommands.hasFlag(c, "-r", "--requirement")) {
+          return Optional.of(
+              new Step("python", BuildCommands.arguments(c).flagValue("-r", "--requirement").orElse("requirements.txt")));
         }
       }
       case "bundle", "bundler" -> {

@@ -95,7 +95,7 @@ final class DependencyFirstFix {
         return Optional.empty();
       }
     }
-    for (String installed : List.of("node_modules", "vendor", ".bundle")) {
+    for (String installed : List.of("node_modules", "vendor", ".bundle", ".venv")) {
       if (Files.exists(context.get().resolve(installed))
           && (ignore.isEmpty() || !ignore.get().excludes(installed))) {
         return Optional.empty(); // the source copy would overwrite what the install made
@@ -306,13 +306,23 @@ final class DependencyFirstFix {
         return composer(c, context);
       }
       case "poetry" -> {
-        if (pos.equals(List.of("install")) && BuildCommands.hasFlag(c, "--no-root")
-            && !BuildCommands.hasFlag(c, "-C", "--directory")
-            && !readOr(context.resolve("pyproject.toml")).contains("path =")) {
-          return existing(context, List.of("pyproject.toml", "poetry.lock"), List.of("poetry.toml"))
-              .map(files -> new Plan(files, Optional.empty()));
+        if (!pos.equals(List.of("install"))
+            || BuildCommands.hasFlag(c, "-C", "--directory", "--only-root")
+            || readOr(context.resolve("pyproject.toml")).contains("path =")) {
+          return Optional.empty();
         }
-        return Optional.empty();
+        // Without --no-root the install also installs the project itself, from its source: a new
+        // install of the dependencies alone goes first, and the original stays after the copy.
+        Optional<String> generated =
+            BuildCommands.hasFlag(c, "--no-root") ? Optional.empty() : withFlag(c, "--no-root");
+        if (!BuildCommands.hasFlag(c, "--no-root") && generated.isEmpty()) {
+          return Optional.empty();
+        }
+        return existing(context, List.of("pyproject.toml", "poetry.lock"), List.of("poetry.toml"))
+            .map(files -> new Plan(files, generated));
+      }
+      case "uv" -> {
+        return uvSync(c, context);
       }
       case "pipenv" -> {
         if (pos.equals(List.of("install")) && !readOr(context.resolve("Pipfile")).contains("path =")) {
@@ -586,6 +596,35 @@ final class DependencyFirstFix {
       return Optional.empty();
     }
     return existing(context, List.of("Gemfile", "Gemfile.lock"), List.of()).map(files -> new Plan(files, Optional.empty()));
+  }
+
+  /**
+   * {@code uv sync} of one project with its uv.lock: {@code --no-install-project} installs the
+   * locked dependencies without the project's source (uv's own advice for images); the original
+   * sync stays after the source copy and installs the project.
+   */
+  private static Optional<Plan> uvSync(Command c, Path context) throws IOException {
+    if (!BuildCommands.positional(c).equals(List.of("sync"))
+        || BuildCommands.hasFlag(c, "--directory", "--project", "--package", "--all-packages", "--no-sync")) {
+      return Optional.empty();
+    }
+    String pyproject = readOr(context.resolve("pyproject.toml"));
+    if (pyproject.contains("[tool.uv.workspace]") || pyproject.contains("path =") || pyproject.contains("workspace = true")) {
+      return Optional.empty(); // members and path dependencies are read from the source
+    }
+    Optional<String> generated =
+        BuildCommands.hasFlag(c, "--no-install-project") ? Optional.empty() : withFlag(c, "--no-install-project");
+    if (!BuildCommands.hasFlag(c, "--no-install-project") && generated.isEmpty()) {
+      return Optional.empty();
+    }
+    return existing(context, List.of("pyproject.toml", "uv.lock"), List.of(".python-version", "uv.toml"))
+        .map(files -> new Plan(files, generated));
+  }
+
+  /** The command as written plus {@code flag}, when it is written on one line. */
+  private static Optional<String> withFlag(Command c, String flag) {
+    String cmd = c.raw().strip() + " " + flag;
+    return cmd.indexOf('\n') >= 0 || cmd.indexOf('\\') >= 0 ? Optional.empty() : Optional.of(cmd);
   }
 
   private static Optional<Plan> composer(Command c, Path context) throws IOException {

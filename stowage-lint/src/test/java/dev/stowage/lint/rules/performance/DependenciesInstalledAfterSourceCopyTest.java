@@ -1,5 +1,7 @@
 package dev.stowage.lint.rules.performance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.stowage.lint.RuleTester;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +23,22 @@ class DependenciesInstalledAfterSourceCopyTest {
     tester.catches("FROM ruby:3.3\nCOPY . .\nRUN bundle install\n");
     tester.catches("FROM composer:2\nADD . /app\nRUN composer install --no-dev\n");
     tester.catches("FROM python:3.12\nCOPY . .\nRUN poetry install --only main\n");
+    assertThat(tester.catches("FROM python:3.12\nCOPY . .\nRUN uv pip install --system -r requirements/prod.txt\n"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("copy requirements/prod.txt first"));
+    assertThat(tester.catches("FROM python:3.12\nCOPY . .\nRUN uv sync --frozen\n"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("copy pyproject.toml and uv.lock first"));
+  }
+
+  @Test
+  void acceptsTheProjectInstalledAfterItsDependencies() {
+    tester.accepts(
+        "FROM python:3.12\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\n"
+            + "COPY . .\nRUN uv sync --frozen\n");
+    tester.accepts(
+        "FROM python:3.12\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\n"
+            + "COPY . .\nRUN poetry install\n");
   }
 
   @Test
@@ -322,6 +340,51 @@ class DependenciesInstalledAfterSourceCopyTest {
             "FROM composer:2\nWORKDIR /app\nRUN --mount=type=bind,source=composer.json,target=/app/composer.json,rw \\\n"
                 + "    --mount=type=bind,source=composer.lock,target=/app/composer.lock,rw \\\n"
                 + "    composer install --no-dev --no-scripts --no-autoloader\nCOPY . .\nRUN composer install --no-dev\n");
+  }
+
+  @Test
+  void fixSyncsUvDependenciesWithoutTheProjectThenTheProjectAfterTheCopy() throws IOException {
+    RuleTester tester =
+        inContext("pyproject.toml", "[project]\nname = \"app\"\ndependencies = [\"flask\"]\n", "uv.lock", "version = 1\n",
+            ".python-version", "3.12\n");
+    tester.fixes(
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-dev\n",
+        "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=bind,source=pyproject.toml,target=/app/pyproject.toml,rw \\\n"
+            + "    --mount=type=bind,source=uv.lock,target=/app/uv.lock,rw \\\n"
+            + "    --mount=type=bind,source=.python-version,target=/app/.python-version,rw \\\n"
+            + "    uv sync --frozen --no-dev --no-install-project\nCOPY . .\nRUN uv sync --frozen --no-dev\n");
+    // already without the project: the sync itself moves
+    tester.fixes(
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --locked --no-install-project\n",
+        "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=bind,source=pyproject.toml,target=/app/pyproject.toml,rw \\\n"
+            + "    --mount=type=bind,source=uv.lock,target=/app/uv.lock,rw \\\n"
+            + "    --mount=type=bind,source=.python-version,target=/app/.python-version,rw \\\n"
+            + "    uv sync --locked --no-install-project\nCOPY . .\n");
+  }
+
+  @Test
+  void noUvFixForWorkspacesPathSourcesOrAMissingLock() throws IOException {
+    String src = "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen\n";
+    inContext("pyproject.toml", "[project]\nname = \"app\"\n[tool.uv.workspace]\nmembers = [\"libs/*\"]\n", "uv.lock", "")
+        .fixUnchanged(src);
+    inContext("pyproject.toml", "[project]\nname = \"app\"\n[tool.uv.sources]\nlib = { path = \"../lib\" }\n", "uv.lock", "")
+        .fixUnchanged(src);
+    RuleTester noLock = inContext("pyproject.toml", "[project]\nname = \"app\"\n");
+    Files.delete(context.resolve("uv.lock"));
+    noLock.fixUnchanged(src);
+    // an unignored .venv in the context: the copy would overwrite the environment the sync made
+    RuleTester venv = inContext("pyproject.toml", "[project]\nname = \"app\"\n", "uv.lock", "", ".venv/pyvenv.cfg", "");
+    venv.fixUnchanged(src);
+  }
+
+  @Test
+  void fixInstallsPoetryDependenciesWithoutTheRootPackageFirst() throws IOException {
+    RuleTester tester = inContext("pyproject.toml", "[tool.poetry]\nname = \"app\"\n", "poetry.lock", "");
+    tester.fixes(
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN poetry install --only main\n",
+        "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=bind,source=pyproject.toml,target=/app/pyproject.toml,rw \\\n"
+            + "    --mount=type=bind,source=poetry.lock,target=/app/poetry.lock,rw \\\n"
+            + "    poetry install --only main --no-root\nCOPY . .\nRUN poetry install --only main\n");
   }
 
   @Test
