@@ -91,10 +91,17 @@ public final class Fixer {
     Set<String> seen = new HashSet<>();
     seen.add(text);
     int passes = 0;
+    // What lint says of the original file, by rule and line: a change made in a later pass is
+    // explained with the original finding's message, whose line numbers are the file's own.
+    Map<String, String> originalMessages = new HashMap<>();
     while (passes < MAX_PASSES && !selected.isEmpty()) {
       passes++;
+      List<Finding> all = linter.lint(current, options);
+      if (passes == 1) {
+        all.forEach(f -> originalMessages.putIfAbsent(f.rule() + "@" + f.line(), f.message()));
+      }
       List<Finding> fixable =
-          linter.lint(current, options).stream()
+          all.stream()
               .filter(f -> f.fix().isPresent() && byId.containsKey(f.rule()))
               .toList();
       if (fixable.isEmpty()) {
@@ -114,7 +121,8 @@ public final class Fixer {
         int offset = Math.min(text.length(), lineStarts[f.line() - 1] + f.column() - 1);
         int originalLine = original.position(toOriginal(history, offset)).line();
         RuleMeta meta = byId.get(f.rule());
-        changes.add(new Change(f.rule(), originalLine, f.message(), meta.title(), Effects.of(meta)));
+        String message = originalMessages.getOrDefault(f.rule() + "@" + originalLine, f.message());
+        changes.add(new Change(f.rule(), originalLine, message, meta.title(), Effects.of(meta)));
       }
       history.add(pass.edits());
       text = pass.text();

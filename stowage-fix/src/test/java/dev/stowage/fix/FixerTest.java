@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stowage.dockerfile.Dockerfile;
 import dev.stowage.lint.LintOptions;
 import dev.stowage.lint.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FixerTest {
   private final Fixer fixer = Fixer.builtIn();
@@ -176,5 +179,23 @@ class FixerTest {
             +COPY a.txt /a.txt
             \\ No newline at end of file
             """);
+  }
+
+  @Test
+  void aChangeOfALaterPassIsExplainedWithTheOriginalFilesLines(@TempDir Path context) throws Exception {
+    Files.writeString(context.resolve("pom.xml"), "<project><artifactId>app</artifactId></project>");
+    String source =
+        "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn -B package\n"
+            + "CMD [\"java\", \"-jar\", \"target/app.jar\"]\n";
+    FixResult r =
+        Fixer.builtIn()
+            .fix("Dockerfile", source, FixRequest.defaults().withOptions(LintOptions.defaults().withContextDir(context)));
+    // ST2001 splits the stage after ST1001 has added lines above the build: its finding in that
+    // pass names the build's new line, the change names the original one
+    assertThat(r.passes()).isGreaterThan(1);
+    assertThat(r.changes())
+        .filteredOn(c -> c.rule().equals("ST2001"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.message()).contains("`mvn -B package` (line 4)"));
   }
 }
