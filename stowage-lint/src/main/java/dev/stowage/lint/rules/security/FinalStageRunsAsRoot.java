@@ -261,6 +261,34 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
     return tag.contains("alpine") ? Family.ALPINE : Family.DEBIAN;
   }
 
+  /**
+   * Launchers that write into the user's home when they start (a cache, logs, a lock file):
+   * under a created user without a home they would fail, so no user is created for them.
+   */
+  private static final Set<String> HOME_WRITERS =
+      Set.of("uv", "uvx", "poetry", "pipenv", "npm", "npx", "yarn", "pnpm", "bundle", "bundler");
+
+  /** The image's command (ENTRYPOINT, else CMD, of the chain) starts with a home writer. */
+  private static boolean startsHomeWriter(RuleContext ctx, Stage target) {
+    Optional<String> first = Optional.empty();
+    Optional<String> entrypoint = Optional.empty();
+    for (Stage s : Stages.lineage(ctx.model(), target)) {
+      for (Instruction i : s.instructions()) {
+        if (i instanceof Instruction.CommandForm c && (c instanceof Instruction.Cmd || c instanceof Instruction.Entrypoint)) {
+          List<String> args = c.isExecForm() ? c.execArgs() : c.shellCommand().map(t -> List.of(t.strip().split("\\s+"))).orElse(List.of());
+          Optional<String> program = args.isEmpty() ? Optional.empty() : Optional.of(args.get(0));
+          if (c instanceof Instruction.Entrypoint) {
+            entrypoint = program;
+          } else {
+            first = program;
+          }
+        }
+      }
+    }
+    Optional<String> program = entrypoint.isPresent() ? entrypoint : first;
+    return program.map(p -> p.substring(p.lastIndexOf('/') + 1)).filter(HOME_WRITERS::contains).isPresent();
+  }
+
   /** The stage makes a user itself: it should switch to that one, which the fix cannot guess. */
   private static boolean createsUser(RuleContext ctx, Stage target) {
     for (Stage s : Stages.lineage(ctx.model(), target)) {
@@ -283,7 +311,8 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
    */
   private static Optional<Fix> userFix(RuleContext ctx, Stage target, Base base) {
     Optional<NewUser> user = userFor(base);
-    if (user.isEmpty() || (user.get().create().isPresent() && createsUser(ctx, target))) {
+    if (user.isEmpty()
+        || (user.get().create().isPresent() && (createsUser(ctx, target) || startsHomeWriter(ctx, target)))) {
       return Optional.empty();
     }
     Instruction after = target.from();

@@ -232,6 +232,18 @@ class FinalStageRunsAsRootTest {
   }
 
   @Test
+  void noUserIsCreatedForLaunchersThatWriteIntoTheHome() {
+    // uv, poetry, npm (...) write a cache or logs under $HOME at start: the created user has none
+    tester.fixUnchanged("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD [\"uv\", \"run\", \"app.py\"]\n");
+    tester.fixUnchanged("FROM python:3.12-slim\nCOPY . /app\nCMD poetry run python /app/main.py\n");
+    tester.fixUnchanged("FROM debian:12-slim\nCOPY . /app\nENTRYPOINT [\"/usr/bin/npm\", \"start\"]\n");
+    // the image's own user has a home: node's keeps its fix
+    tester.fixes(
+        "FROM node:22-slim\nCOPY . /app\nCMD [\"npm\", \"start\"]\n",
+        "FROM node:22-slim\nUSER 1000:1000\nCOPY . /app\nCMD [\"npm\", \"start\"]\n");
+  }
+
+  @Test
   void noUserIsCreatedWhenTheDockerfileMakesOneItself() {
     tester.fixUnchanged(
         "FROM debian:12-slim\nRUN useradd --uid 1500 svc\nCOPY svc /usr/local/bin/\nCMD [\"svc\"]\n");
