@@ -129,7 +129,7 @@ final class FixCommand implements Callable<Integer> {
     unknown("--except", except);
     Optional<Path> explicitConfig = configOptions.explicit(run);
     Inputs.Input input = inputs.read(file);
-    Optional<Path> path = stdin ? Optional.empty() : Optional.of(Path.of(file).toAbsolutePath());
+    Optional<Path> path = stdin ? Optional.empty() : Optional.of(run.resolve(Path.of(file)).toAbsolutePath());
     FixRequest request =
         FixRequest.defaults()
             .withOptions(options(path, explicitConfig))
@@ -191,7 +191,7 @@ final class FixCommand implements Callable<Integer> {
   /** The lint options of the file: its configuration file (or --config), its folder as context. */
   private LintOptions options(Optional<Path> path, Optional<Path> explicitConfig)
       throws UserInputException {
-    Path anchor = path.orElse(Path.of("Dockerfile").toAbsolutePath());
+    Path anchor = path.orElse(run.resolve(Path.of("Dockerfile")).toAbsolutePath());
     LintConfig config;
     try {
       config = LintConfig.load(anchor, explicitConfig, configOptions.disabled);

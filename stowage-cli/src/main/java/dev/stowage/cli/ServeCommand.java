@@ -110,7 +110,8 @@ final class ServeCommand implements Callable<Integer> {
     while (args.get(named).startsWith("-")) {
       named++;
     }
-    if (!args.get(named).equals("parse") && !args.contains("--no-shellcheck")) {
+    String command = args.get(named);
+    if ((command.equals("lint") || command.equals("check")) && !args.contains("--no-shellcheck")) {
       out.add(named + 1, "--no-shellcheck");
     }
     return Optional.of(List.copyOf(out));

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 
 /**
- * The warm server behind {@code internal-serve}: runs {@code lint}, {@code check} and {@code parse}
+ * The warm server behind {@code internal-serve}: runs {@code lint}, {@code check}, {@code parse}
+ * and {@code fix} without {@code --write}
  * for {@link dev.stowage.client.Client}s on a Unix-domain socket, each connection on its own
  * thread, each run with its client's working directory, environment, terminal and standard
  * streams ({@link RunEnvironment}), so that its output and exit code are a direct run's. Anything
@@ -41,8 +42,11 @@ import picocli.CommandLine;
  * time without connections, or on {@link #close}.
  */
 final class Server implements Closeable {
-  /** The commands served: they only read files and print. */
-  static final Set<String> SERVED = Set.of("lint", "check", "parse");
+  /**
+   * The commands served: they only read files and print ({@code fix} only without
+   * {@code --write}, which rewrites files, and {@code --dockerignore} with it).
+   */
+  static final Set<String> SERVED = Set.of("lint", "check", "parse", "fix");
 
   /** Options that make picocli print help or the version, which detects the terminal itself. */
   private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version", "help");
@@ -230,7 +234,9 @@ final class Server implements Closeable {
    */
   static boolean isServedCommand(List<String> args) {
     String named = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    return SERVED.contains(named) && args.stream().noneMatch(HELP::contains);
+    return SERVED.contains(named)
+        && args.stream().noneMatch(HELP::contains)
+        && !(named.equals("fix") && args.contains("--write"));
   }
 
   /**

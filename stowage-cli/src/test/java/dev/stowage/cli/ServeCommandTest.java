@@ -17,6 +17,9 @@ class ServeCommandTest {
         .contains(List.of("lint", "--no-shellcheck", "a/Dockerfile"));
     assertThat(ServeCommand.warmUpArgs(List.of("parse", "Dockerfile")))
         .contains(List.of("parse", "Dockerfile"));
+    // fix prints only, and has no ShellCheck to turn off
+    assertThat(ServeCommand.warmUpArgs(List.of("fix", "--diff", "Dockerfile")))
+        .contains(List.of("fix", "--diff", "Dockerfile"));
   }
 
   @Test

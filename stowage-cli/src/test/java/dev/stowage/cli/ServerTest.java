@@ -67,6 +67,10 @@ class ServerTest {
     write("conf/custom.yaml", "ignored: [DL3006]\n");
     write("conf/broken.yaml", "ignored: [DL3006\n");
     write("ctx/placeholder.txt", "x\n");
+    // a fix that reads the build context: the manifests of the moved install
+    write("web/Dockerfile", "FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n");
+    write("web/package.json", "{\"name\": \"web\", \"dependencies\": {\"express\": \"^4.19.2\"}}\n");
+    write("web/package-lock.json", "{\"lockfileVersion\": 3}\n");
     workdir = project;
     assertThat(Path.of("").toAbsolutePath()).isNotEqualTo(project);
     socket = tmp.resolve("run/stowage.sock");
@@ -101,7 +105,13 @@ class ServerTest {
             List.of("check", "--no-shellcheck", "--format", "json", "svc"),
             List.of("parse", "app/Dockerfile"),
             List.of("parse", "--format", "text", "svc/Dockerfile"),
-            List.of("parse", "--bogus", "svc/Dockerfile"));
+            List.of("parse", "--bogus", "svc/Dockerfile"),
+            List.of("fix", "app/Dockerfile"),
+            List.of("fix", "--diff", "--explain", "svc/Dockerfile"),
+            List.of("fix", "--format", "json", "--only", "DL3025", "app/Dockerfile"),
+            List.of("fix", "--dockerignore", "--diff", "app/Dockerfile"),
+            List.of("fix", "--only", "NOPE", "app/Dockerfile"),
+            List.of("fix", "--diff", "web/Dockerfile"));
     for (List<String> args : commands) {
       Run direct = direct(args, Map.of(), new byte[0]);
       Run served = served(args, Map.of(), new byte[0]);
@@ -190,6 +200,7 @@ class ServerTest {
     for (List<String> args :
         List.<List<String>>of(
             List.of("build", "."),
+            List.of("fix", "--write", "app/Dockerfile"),
             List.of("--version"),
             List.of("lint", "--help"),
             List.of("help", "lint"),
