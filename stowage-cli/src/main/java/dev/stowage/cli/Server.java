@@ -34,8 +34,8 @@ import picocli.CommandLine;
 
 /**
  * The warm server behind {@code internal-serve}: runs {@code lint}, {@code check}, {@code parse}
- * and {@code fix} without {@code --write}
- * for {@link dev.stowage.client.Client}s on a Unix-domain socket, each connection on its own
+ * and {@code fix} without {@code --write} for {@link dev.stowage.client.Client}s on a
+ * Unix-domain socket, each connection on its own
  * thread, each run with its client's working directory, environment, terminal and standard
  * streams ({@link RunEnvironment}), so that its output and exit code are a direct run's. Anything
  * else is answered with {@link Protocol#RUN_DIRECTLY}. Stops, removing its socket, after an idle

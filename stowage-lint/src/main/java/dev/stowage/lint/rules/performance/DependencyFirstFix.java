@@ -44,7 +44,6 @@ final class DependencyFirstFix {
   private static final Set<String> NEUTRAL =
       Set.of("EXPOSE", "LABEL", "CMD", "ENTRYPOINT", "HEALTHCHECK", "STOPSIGNAL", "MAINTAINER");
 
-
   /**
    * What to put before the source COPY: the manifest files (context paths) and either the install
    * command moved as it is ({@code generated} empty) or a generated command that fetches the
@@ -311,15 +310,7 @@ final class DependencyFirstFix {
             || readOr(context.resolve("pyproject.toml")).contains("path =")) {
           return Optional.empty();
         }
-        // Without --no-root the install also installs the project itself, from its source: a new
-        // install of the dependencies alone goes first, and the original stays after the copy.
-        Optional<String> generated =
-            BuildCommands.hasFlag(c, "--no-root") ? Optional.empty() : withFlag(c, "--no-root");
-        if (!BuildCommands.hasFlag(c, "--no-root") && generated.isEmpty()) {
-          return Optional.empty();
-        }
-        return existing(context, List.of("pyproject.toml", "poetry.lock"), List.of("poetry.toml"))
-            .map(files -> new Plan(files, generated));
+        return dependenciesOnly(c, "--no-root", context, List.of("pyproject.toml", "poetry.lock"), List.of("poetry.toml"));
       }
       case "uv" -> {
         return uvSync(c, context);
@@ -605,20 +596,33 @@ final class DependencyFirstFix {
    */
   private static Optional<Plan> uvSync(Command c, Path context) throws IOException {
     if (!BuildCommands.positional(c).equals(List.of("sync"))
-        || BuildCommands.hasFlag(c, "--directory", "--project", "--package", "--all-packages", "--no-sync")) {
+        || BuildCommands.hasFlag(c, "--directory", "--project", "--package", "--all-packages")) {
       return Optional.empty();
     }
     String pyproject = readOr(context.resolve("pyproject.toml"));
     if (pyproject.contains("[tool.uv.workspace]") || pyproject.contains("path =") || pyproject.contains("workspace = true")) {
       return Optional.empty(); // members and path dependencies are read from the source
     }
-    Optional<String> generated =
-        BuildCommands.hasFlag(c, "--no-install-project") ? Optional.empty() : withFlag(c, "--no-install-project");
-    if (!BuildCommands.hasFlag(c, "--no-install-project") && generated.isEmpty()) {
-      return Optional.empty();
+    return dependenciesOnly(
+        c, "--no-install-project", context, List.of("pyproject.toml", "uv.lock"), List.of(".python-version", "uv.toml"));
+  }
+
+  /**
+   * An install that also installs the project from its source: with {@code onlyFlag} (which
+   * leaves the project out) it moves as it is; without, a new install with the flag goes first
+   * and the original stays after the source copy.
+   */
+  private static Optional<Plan> dependenciesOnly(
+      Command c, String onlyFlag, Path context, List<String> required, List<String> optional) {
+    Optional<String> generated = Optional.empty();
+    if (!BuildCommands.hasFlag(c, onlyFlag)) {
+      generated = withFlag(c, onlyFlag);
+      if (generated.isEmpty()) {
+        return Optional.empty();
+      }
     }
-    return existing(context, List.of("pyproject.toml", "uv.lock"), List.of(".python-version", "uv.toml"))
-        .map(files -> new Plan(files, generated));
+    Optional<String> command = generated;
+    return existing(context, required, optional).map(files -> new Plan(files, command));
   }
 
   /** The command as written plus {@code flag}, when it is written on one line. */

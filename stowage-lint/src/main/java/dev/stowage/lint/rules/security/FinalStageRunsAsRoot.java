@@ -1,8 +1,8 @@
 package dev.stowage.lint.rules.security;
 
 import dev.stowage.dockerfile.ImageReference;
-import dev.stowage.dockerfile.Span;
 import dev.stowage.dockerfile.Instruction;
+import dev.stowage.dockerfile.Span;
 import dev.stowage.dockerfile.model.Base;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.lint.Category;
