@@ -38,6 +38,10 @@ final class ProductionInstallFix {
   /** Programs that may run what the devDependencies installed. */
   private static final Set<String> NODE_TOOLS = Set.of("npm", "npx", "node", "yarn", "pnpm", "corepack", "bun");
 
+  /** One of {@link #NODE_TOOLS} as a word, in a HEALTHCHECK's command. */
+  private static final Pattern NODE_TOOL_WORD =
+      Pattern.compile("\\b(" + String.join("|", NODE_TOOLS) + ")\\b");
+
   /** Node options that load a module before the program: a devDependency such as ts-node. */
   private static final Pattern PRELOAD =
       Pattern.compile("-r|--require|--loader|--experimental-loader|--import|(-r|--require|--loader|--experimental-loader|--import)=.*");
@@ -82,20 +86,15 @@ final class ProductionInstallFix {
           && copy.from().isEmpty()
           && copy.sources().size() == 1
           && Set.of(".", "./").contains(copy.sources().get(0).value())
-          && copy.destination().isPresent()
-          && destination(ctx, copy, ins).equals(StageSplitFix.workdir(ins.subList(0, ins.indexOf(copy)), ctx))) {
-        return true;
+          && copy.destination().isPresent()) {
+        Optional<String> wd = StageSplitFix.workdir(ins.subList(0, ins.indexOf(copy)), ctx);
+        String dest = copy.destination().get().value();
+        if (wd.isPresent() && ShellEdits.resolvePath(wd.get(), dest).equals(wd.get())) {
+          return true;
+        }
       }
     }
     return false;
-  }
-
-  /** The folder a COPY writes to, resolved against the working directory before it. */
-  private static Optional<String> destination(RuleContext ctx, Instruction.Copy copy, List<Instruction> ins) {
-    String dest = copy.destination().orElseThrow().value();
-    Optional<String> wd = StageSplitFix.workdir(ins.subList(0, ins.indexOf(copy)), ctx);
-    return wd.map(w -> dest.startsWith("/") ? dest : w + "/" + dest)
-        .map(p -> ShellEdits.resolvePath("/", p));
   }
 
   /** npm, npx, node (...) after the install, in its RUN or a later one; {@code npm cache} aside. */
@@ -109,9 +108,7 @@ final class ProductionInstallFix {
           return true; // exec form: whatever it runs
         }
         after.addAll(s.get().commands());
-      } else if (i instanceof Instruction.Healthcheck h
-          && !h.isNone()
-          && NODE_TOOLS.stream().anyMatch(t -> h.syntax().original().matches("(?s).*\\b" + t + "\\b.*"))) {
+      } else if (i instanceof Instruction.Healthcheck h && !h.isNone() && NODE_TOOL_WORD.matcher(h.syntax().original()).find()) {
         return true;
       } else if (i instanceof Instruction.Onbuild) {
         return true;

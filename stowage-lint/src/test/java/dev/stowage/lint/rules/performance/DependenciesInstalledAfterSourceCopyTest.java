@@ -347,18 +347,18 @@ class DependenciesInstalledAfterSourceCopyTest {
     RuleTester tester =
         inContext("pyproject.toml", "[project]\nname = \"app\"\ndependencies = [\"flask\"]\n", "uv.lock", "version = 1\n",
             ".python-version", "3.12\n");
-    tester.fixes(
-        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-dev\n",
+    String mounted =
         "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=bind,source=pyproject.toml,target=/app/pyproject.toml,rw \\\n"
             + "    --mount=type=bind,source=uv.lock,target=/app/uv.lock,rw \\\n"
-            + "    --mount=type=bind,source=.python-version,target=/app/.python-version,rw \\\n"
+            + "    --mount=type=bind,source=.python-version,target=/app/.python-version,rw \\\n";
+    tester.fixes(
+        "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --frozen --no-dev\n",
+        mounted
             + "    uv sync --frozen --no-dev --no-install-project\nCOPY . .\nRUN uv sync --frozen --no-dev\n");
     // already without the project: the sync itself moves
     tester.fixes(
         "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --locked --no-install-project\n",
-        "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=bind,source=pyproject.toml,target=/app/pyproject.toml,rw \\\n"
-            + "    --mount=type=bind,source=uv.lock,target=/app/uv.lock,rw \\\n"
-            + "    --mount=type=bind,source=.python-version,target=/app/.python-version,rw \\\n"
+        mounted
             + "    uv sync --locked --no-install-project\nCOPY . .\n");
   }
 
