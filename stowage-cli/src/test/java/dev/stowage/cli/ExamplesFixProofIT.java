@@ -59,7 +59,8 @@ class ExamplesFixProofIT {
   /**
    * The fixed/naive time of a source-only rebuild each example must beat: issue #5 asks for 1/3
    * (three times faster). Java's rebuild compiles and packages in both; the fixed one is faster by
-   * the cached dependencies, the JRE runtime stage and ST1005's JVM options for a short Maven run.
+   * the cached dependencies, the JRE runtime stage and ST1005's JVM options for a short Maven run
+   * (ST1006 for Gradle).
    */
   private static final double TARGET_RATIO = 1.0 / 3;
 
@@ -72,11 +73,12 @@ class ExamplesFixProofIT {
 
   /**
    * Gradle's guard, short of the target: the example's one dependency (three jars) is all that
-   * the naive rebuild downloads, and Debian's Gradle 4.4 takes some 2.5 s to start and configure
-   * without a daemon in both files; measured 0.82 (fastest runs). The fix still has to make the
-   * rebuild faster and cache more steps; the ratio is printed and reported (docs/fix.md).
+   * the naive rebuild downloads, and Debian's Gradle 4.4 takes some 2 s to start and configure
+   * without a daemon in both files; with ST1006's JVM options measured 0.62 (medians), as fast as
+   * the hand-optimized file. The fix still has to make the rebuild clearly faster and cache more
+   * steps; the ratio is printed and reported (docs/fix.md).
    */
-  private static final double GRADLE_GUARD_RATIO = 0.95;
+  private static final double GRADLE_GUARD_RATIO = 0.8;
 
   private static double guard(String example) {
     return switch (example) {

@@ -93,6 +93,7 @@ import dev.stowage.lint.rules.performance.CacheBustingArgTooEarly;
 import dev.stowage.lint.rules.performance.DependenciesInstalledAfterSourceCopy;
 import dev.stowage.lint.rules.performance.IndependentBuildsInOneStage;
 import dev.stowage.lint.rules.performance.MissingCacheMount;
+import dev.stowage.lint.rules.performance.ShortGradleBuildWithFullJit;
 import dev.stowage.lint.rules.performance.ShortMavenBuildWithFullJit;
 import dev.stowage.lint.rules.size.BuildCacheLeftInImage;
 import dev.stowage.lint.rules.size.CleanupInLaterLayer;
@@ -211,6 +212,7 @@ public final class BuiltInRules {
     new CacheBustingArgTooEarly(),
     new IndependentBuildsInOneStage(),
     new ShortMavenBuildWithFullJit(),
+    new ShortGradleBuildWithFullJit(),
     new ToolchainInFinalImage(),
     new HeavyBaseImage(),
     new CleanupInLaterLayer(),

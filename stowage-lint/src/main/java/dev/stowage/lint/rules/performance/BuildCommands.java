@@ -3,6 +3,7 @@ package dev.stowage.lint.rules.performance;
 import dev.stowage.dockerfile.shell.Arguments;
 import dev.stowage.dockerfile.shell.Command;
 import dev.stowage.dockerfile.shell.PackageManager;
+import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.dockerfile.shell.Word;
 import java.util.List;
 import java.util.Optional;
@@ -139,6 +140,26 @@ public final class BuildCommands {
 
   public static boolean isGradle(Command c) {
     return GRADLE.contains(program(c));
+  }
+
+  /**
+   * One of the variables set on the command itself ({@code MAVEN_OPTS=... mvn}) or by an earlier
+   * command of the same script ({@code export MAVEN_OPTS=...}).
+   */
+  public static boolean setsVariable(ShellScript script, Command command, Set<String> names) {
+    if (command.assignments().stream().anyMatch(a -> names.contains(a.name()))) {
+      return true;
+    }
+    for (Command c : script.commands()) {
+      if (c.offset() >= command.offset()) {
+        break;
+      }
+      if (c.assignments().stream().anyMatch(a -> names.contains(a.name()))
+          || c.words().stream().anyMatch(w -> names.contains(w.text().replaceFirst("=.*", "")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Maven goals and phases that resolve the project's dependencies. */

@@ -1,7 +1,6 @@
 package dev.stowage.lint.rules.performance;
 
 import dev.stowage.dockerfile.Instruction;
-import dev.stowage.dockerfile.shell.Assignment;
 import dev.stowage.dockerfile.shell.Command;
 import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.dockerfile.shell.Word;
@@ -53,7 +52,7 @@ public final class ShortMavenBuildWithFullJit implements InstructionRule<Instruc
     }
     for (Command c : script.get().commands()) {
       if (!BuildCommands.mavenBuilds(c) || !c.wrappers().isEmpty() || c.nameWord().isEmpty()
-          || setsMavenOpts(script.get(), c)
+          || BuildCommands.setsVariable(script.get(), c, Set.of("MAVEN_OPTS"))
           || c.words().stream().map(w -> w.text().replaceFirst("=.*", "")).anyMatch(MULTI_PROJECT_FLAGS::contains)) {
         continue;
       }
@@ -89,24 +88,5 @@ public final class ShortMavenBuildWithFullJit implements InstructionRule<Instruc
     } catch (IOException | java.io.UncheckedIOException unreadable) {
       return false;
     }
-  }
-
-  /** {@code MAVEN_OPTS} set on the command ({@code MAVEN_OPTS=... mvn}) or earlier in the script. */
-  private static boolean setsMavenOpts(ShellScript script, Command mvn) {
-    for (Assignment a : mvn.assignments()) {
-      if (a.name().equals("MAVEN_OPTS")) {
-        return true;
-      }
-    }
-    for (Command c : script.commands()) {
-      if (c.offset() >= mvn.offset()) {
-        break;
-      }
-      if (c.assignments().stream().anyMatch(a -> a.name().equals("MAVEN_OPTS"))
-          || c.words().stream().anyMatch(w -> w.text().startsWith("MAVEN_OPTS="))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
