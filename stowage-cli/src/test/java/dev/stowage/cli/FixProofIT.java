@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Builds a Dockerfile and its {@code stowage fix} output with the real engine and compares the two
  * images ({@link ImageSnapshot}): every file (path, type, mode, owner, content digest) and the config (entrypoint, env,
  * working directory, user, ports, labels) must be identical, except CMD, which the DL3025 fix
- * turns from shell to exec form; both images must print the same when run.
+ * turns from shell to exec form (and, on an Alpine image, ST3001's created user); both images
+ * must print the same when run.
  */
 class FixProofIT {
   @TempDir Path dir;
@@ -85,6 +86,50 @@ class FixProofIT {
         .isEqualTo(docker("run", "--rm", "--network=none", tag + ":original"))
         .isEqualTo(Files.readString(dir.resolve("app.txt")));
     assertThat(size(tag + ":fixed")).isLessThanOrEqualTo(size(tag + ":original"));
+  }
+
+  /**
+   * ST3001 on an Alpine runtime image: the user is created with BusyBox's {@code addgroup} and
+   * {@code adduser}, Alpine's own tools. No registry is reachable, so the fixtures' BusyBox image,
+   * tagged as an {@code alpine} image, stands in for Alpine. The fixed image must differ only in
+   * the account files and its USER, run as the created user and print what the original prints.
+   */
+  @Test
+  void alpineRuntimeGetsAUserMadeWithBusyBox() throws Exception {
+    engine = RealEngine.engine();
+    String alpine = "alpine:stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
+    docker("tag", "dive-test:latest", alpine);
+    images.add(alpine);
+    Files.writeString(dir.resolve("Dockerfile"), "FROM " + alpine + "\nCOPY app.txt /srv/app.txt\nCMD [\"cat\", \"/srv/app.txt\"]\n");
+    Files.writeString(dir.resolve("app.txt"), UUID.randomUUID() + "\n");
+    Cli.Result fix = Cli.run("fix", "--no-config", "--only", "ST3001", dir.resolve("Dockerfile").toString());
+    assertThat(fix.exitCode()).as(fix.err()).isZero();
+    assertThat(fix.out())
+        .contains("RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app\n")
+        .endsWith("USER 10001:10001\nCOPY app.txt /srv/app.txt\nCMD [\"cat\", \"/srv/app.txt\"]\n");
+    Files.writeString(dir.resolve("Dockerfile.fixed"), fix.out());
+
+    String tag = "stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
+    build(tag + ":original", "Dockerfile");
+    build(tag + ":fixed", "Dockerfile.fixed");
+
+    ImageSnapshot before = ImageSnapshot.of(engine, tag + ":original");
+    ImageSnapshot after = ImageSnapshot.of(engine, tag + ":fixed");
+    assertThat(before.differences(after))
+        .extracting(ImageSnapshot.Difference::path)
+        .contains("/etc/passwd", "/etc/group", "/etc/shadow")
+        .allMatch(p -> p.matches("/etc/(passwd|group|shadow)-?"), "an account file or its backup");
+    assertThat(after.config().user()).isEqualTo("10001:10001");
+    assertThat(before.config().user()).isEmpty();
+
+    assertThat(docker("run", "--rm", "--network=none", tag + ":fixed"))
+        .isEqualTo(docker("run", "--rm", "--network=none", tag + ":original"))
+        .isEqualTo(Files.readString(dir.resolve("app.txt")));
+    assertThat(docker("run", "--rm", "--network=none", "--entrypoint", "id", tag + ":fixed"))
+        .isEqualTo("uid=10001(app) gid=10001(app) groups=10001(app)\n");
+    assertThat(docker("run", "--rm", "--network=none", "--entrypoint", "grep", tag + ":fixed", "^app:", "/etc/passwd"))
+        .startsWith("app:x:10001:10001:")
+        .endsWith(":/nonexistent:/sbin/nologin\n");
   }
 
   private void build(String tag, String dockerfile) throws Exception {
