@@ -316,7 +316,11 @@ final class DependencyFirstFix {
         return uvSync(c, context);
       }
       case "pipenv" -> {
-        if (pos.equals(List.of("install")) && !readOr(context.resolve("Pipfile")).contains("path =")) {
+        // Local packages (path = or file =) are part of the source; pipenv loads a project's .env
+        // into the install's environment, which the moved install would not see.
+        String pipfile = readOr(context.resolve("Pipfile"));
+        if (pos.equals(List.of("install")) && !LOCAL_PIPFILE_ENTRY.matcher(pipfile).find()
+            && !Files.exists(context.resolve(".env"))) {
           return existing(context, List.of("Pipfile", "Pipfile.lock"), List.of())
               .map(files -> new Plan(files, Optional.empty()));
         }
@@ -326,6 +330,16 @@ final class DependencyFirstFix {
         return Optional.empty();
       }
     }
+  }
+
+  /** A Pipfile package taken from the project's own files: {@code path = "."} or {@code file = "./x.tar.gz"}. */
+  private static final Pattern LOCAL_PIPFILE_ENTRY = Pattern.compile("\\b(path|file)\\s*=");
+
+  /** A Node dependency taken from the project's files, or patched with them. */
+  private static boolean localNodeSpec(String spec) {
+    return spec.startsWith("file:") || spec.startsWith("link:") || spec.startsWith("portal:")
+        || spec.startsWith("workspace:") || spec.startsWith("patch:") || spec.startsWith(".")
+        || spec.startsWith("/");
   }
 
   /** The required files when they all exist, plus the optional ones that do. */
@@ -373,12 +387,21 @@ final class DependencyFirstFix {
         return Optional.empty(); // a lifecycle script may read any file of the project
       }
     }
-    for (String section : List.of("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")) {
-      Iterator<Map.Entry<String, JsonNode>> deps = json.path(section).fields();
+    // Patches applied at install time (pnpm's patchedDependencies, patch-package's folder is
+    // read by a postinstall script, refused above) live in the source.
+    if (json.has("patchedDependencies") || json.path("pnpm").has("patchedDependencies")) {
+      return Optional.empty();
+    }
+    List<JsonNode> sections = new ArrayList<>();
+    for (String section : List.of("dependencies", "devDependencies", "optionalDependencies", "peerDependencies",
+        "resolutions", "overrides")) {
+      sections.add(json.path(section));
+    }
+    sections.add(json.path("pnpm").path("overrides"));
+    for (JsonNode section : sections) {
+      Iterator<Map.Entry<String, JsonNode>> deps = section.fields();
       while (deps.hasNext()) {
-        String spec = deps.next().getValue().asText("");
-        if (spec.startsWith("file:") || spec.startsWith("link:") || spec.startsWith("portal:")
-            || spec.startsWith("workspace:") || spec.startsWith(".") || spec.startsWith("/")) {
+        if (localNodeSpec(deps.next().getValue().asText(""))) {
           return Optional.empty();
         }
       }
@@ -403,8 +426,10 @@ final class DependencyFirstFix {
         }
       }
       case "pnpm" -> {
+        // a .pnpmfile.cjs hook runs during the install and may read any file of the project
         if (!Files.isRegularFile(context.resolve("pnpm-lock.yaml"))
-            || Files.exists(context.resolve("pnpm-workspace.yaml"))) {
+            || Files.exists(context.resolve("pnpm-workspace.yaml"))
+            || Files.exists(context.resolve(".pnpmfile.cjs"))) {
           return Optional.empty();
         }
         files.add("pnpm-lock.yaml");
@@ -646,8 +671,9 @@ final class DependencyFirstFix {
       return Optional.empty();
     }
     for (JsonNode repo : root.path("repositories")) {
-      if (repo.path("type").asText("").equals("path")) {
-        return Optional.empty();
+      String type = repo.path("type").asText("");
+      if (type.equals("path") || type.equals("artifact")) {
+        return Optional.empty(); // packages from folders or archives of the project
       }
     }
     StringBuilder cmd = new StringBuilder(c.raw().strip());
@@ -659,7 +685,8 @@ final class DependencyFirstFix {
     if (cmd.indexOf("\n") >= 0 || cmd.indexOf("\\") >= 0) {
       return Optional.empty();
     }
-    return existing(context, List.of("composer.json", "composer.lock"), List.of())
+    // auth.json beside composer.json holds the credentials of private repositories
+    return existing(context, List.of("composer.json", "composer.lock"), List.of("auth.json"))
         .map(files -> new Plan(files, Optional.of(cmd.toString())));
   }
 

@@ -388,12 +388,84 @@ class DependenciesInstalledAfterSourceCopyTest {
   }
 
   @Test
+  void fixMovesPnpmInstallWithItsLockFile() throws IOException {
+    RuleTester tester = inContext("package.json", PACKAGE_JSON, "pnpm-lock.yaml", "lockfileVersion: '9.0'\n", ".npmrc", "");
+    String src = "FROM node:22-slim\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile --prod\nCMD [\"node\", \"server.js\"]\n";
+    tester.fixes(
+        src,
+        "FROM node:22-slim\nWORKDIR /app\n"
+            + "RUN --mount=type=bind,source=package.json,target=/app/package.json,rw \\\n"
+            + "    --mount=type=bind,source=pnpm-lock.yaml,target=/app/pnpm-lock.yaml,rw \\\n"
+            + "    --mount=type=bind,source=.npmrc,target=/app/.npmrc,rw \\\n"
+            + "    pnpm install --frozen-lockfile --prod\nCOPY . .\nCMD [\"node\", \"server.js\"]\n");
+    // a hook that runs during the install, or a workspace: the install reads more of the project
+    Files.writeString(context.resolve(".pnpmfile.cjs"), "module.exports = {hooks: {}};\n");
+    tester.withContext(context).fixUnchanged(src);
+    Files.delete(context.resolve(".pnpmfile.cjs"));
+    Files.writeString(context.resolve("pnpm-workspace.yaml"), "packages: ['lib/*']\n");
+    tester.withContext(context).fixUnchanged(src);
+  }
+
+  @Test
+  void noNodeFixWhenPatchesOrOverridesComeFromTheSource() throws IOException {
+    String src = "FROM node:22\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n";
+    RuleTester t = inContext("package.json", "{\"pnpm\": {\"patchedDependencies\": {\"a@1.0.0\": \"patches/a.patch\"}}}",
+        "pnpm-lock.yaml", "");
+    t.fixUnchanged(src);
+    Files.writeString(context.resolve("package.json"), "{\"pnpm\": {\"overrides\": {\"a\": \"link:./vendor/a\"}}}");
+    t.withContext(context).fixUnchanged(src);
+    Files.writeString(context.resolve("package.json"), "{\"resolutions\": {\"a\": \"file:./vendor/a.tgz\"}}");
+    Files.writeString(context.resolve("yarn.lock"), "");
+    t.withContext(context).fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\n");
+    Files.writeString(context.resolve("package.json"),
+        "{\"dependencies\": {\"a\": \"patch:a@npm%3A1.0.0#~/.yarn/patches/a.patch\"}}");
+    t.withContext(context).fixUnchanged("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN yarn install --immutable\n");
+  }
+
+  @Test
+  void fixMovesPipenvInstallUnlessItReadsTheProjectsFilesOrDotEnv() throws IOException {
+    RuleTester tester = inContext("Pipfile", "[packages]\nflask = \"*\"\n", "Pipfile.lock", "{}");
+    String src = "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pipenv install --system --deploy\n";
+    tester.fixes(
+        src,
+        "FROM python:3.12-slim\nWORKDIR /app\nRUN --mount=type=bind,source=Pipfile,target=/app/Pipfile,rw \\\n"
+            + "    --mount=type=bind,source=Pipfile.lock,target=/app/Pipfile.lock,rw \\\n"
+            + "    pipenv install --system --deploy\nCOPY . .\n");
+    Files.writeString(context.resolve(".env"), "PIP_INDEX_URL=https://mirror.example/simple\n");
+    tester.withContext(context).fixUnchanged(src);
+    Files.delete(context.resolve(".env"));
+    Files.writeString(context.resolve("Pipfile"), "[packages]\nmylib = {file = \"./dist/mylib-1.0.tar.gz\"}\n");
+    tester.withContext(context).fixUnchanged(src);
+    Files.writeString(context.resolve("Pipfile"), "[packages]\nmylib = {path = \".\", editable = true}\n");
+    tester.withContext(context).fixUnchanged(src);
+  }
+
+  @Test
+  void fixMovesComposerInstallWithItsCredentialsFileButNotLocalRepositories() throws IOException {
+    RuleTester tester = inContext("composer.json", "{\"require\": {\"monolog/monolog\": \"^3.0\"}}", "composer.lock", "{}",
+        "auth.json", "{}");
+    tester.fixes(
+        "FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n",
+        "FROM composer:2\nWORKDIR /app\nRUN --mount=type=bind,source=composer.json,target=/app/composer.json,rw \\\n"
+            + "    --mount=type=bind,source=composer.lock,target=/app/composer.lock,rw \\\n"
+            + "    --mount=type=bind,source=auth.json,target=/app/auth.json,rw \\\n"
+            + "    composer install --no-dev --no-scripts --no-autoloader\nCOPY . .\nRUN composer install --no-dev\n");
+    Files.writeString(context.resolve("composer.json"),
+        "{\"repositories\": [{\"type\": \"artifact\", \"url\": \"packages/\"}], \"require\": {\"acme/x\": \"1.0\"}}");
+    tester.withContext(context).fixUnchanged("FROM composer:2\nWORKDIR /app\nCOPY . .\nRUN composer install --no-dev\n");
+  }
+
+  @Test
   void fixMovesBundleInstall() throws IOException {
     RuleTester tester = inContext("Gemfile", "source 'https://rubygems.org'\ngem 'rack'\n", "Gemfile.lock", "");
     tester.fixes(
             "FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n",
             "FROM ruby:3.3\nWORKDIR /app\nRUN --mount=type=bind,source=Gemfile,target=/app/Gemfile,rw \\\n"
                 + "    --mount=type=bind,source=Gemfile.lock,target=/app/Gemfile.lock,rw \\\n    bundle install\nCOPY . .\n");
+    // the project's own Bundler settings (install path, groups) are read from .bundle/config
+    inContext(".bundle/config", "---\nBUNDLE_WITHOUT: \"development\"\n")
+        .fixUnchanged("FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n");
+    Files.delete(context.resolve(".bundle/config"));
     Files.writeString(context.resolve("Gemfile"), "source 'https://rubygems.org'\ngemspec\n");
     tester.withContext(context).fixUnchanged("FROM ruby:3.3\nWORKDIR /app\nCOPY . .\nRUN bundle install\n");
   }
