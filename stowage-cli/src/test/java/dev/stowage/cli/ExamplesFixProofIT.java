@@ -40,7 +40,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The proof of {@code stowage fix} (issue #5) on every example: the naive Dockerfile and its fixed
+ * The proof of {@code stowage fix} (issue #5) on every example, and on a pnpm project kept for
+ * the proof alone (src/test/resources/fix-proof): the naive Dockerfile and its fixed
  * version are built with the real engine and their images compared path by path (type, mode,
  * owner, content digest) and by configuration; they must be equal except for each applied fix's
  * declared change; the fixed image must be no larger, and its service must start. Then a cold
@@ -108,11 +109,29 @@ class ExamplesFixProofIT {
     throw new AssertionError("examples/ not found from " + Path.of("").toAbsolutePath());
   }
 
+  /**
+   * A project of {@code examples/}, or one of the proof-only projects of this module's
+   * {@code src/test/resources/fix-proof/} (package managers the examples do not use: pnpm), which
+   * have a naive Dockerfile and no hand-optimized one.
+   */
+  static Path project(String name) {
+    Path example = examples().resolve(name);
+    if (Files.isDirectory(example)) {
+      return example;
+    }
+    for (Path c : List.of(Path.of("src", "test", "resources", "fix-proof"), Path.of("stowage-cli", "src", "test", "resources", "fix-proof"))) {
+      if (Files.isDirectory(c.resolve(name))) {
+        return c.resolve(name).toAbsolutePath().normalize();
+      }
+    }
+    throw new AssertionError("no example or proof project " + name);
+  }
+
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"go, none", "node, host", "python, none", "java, host", "rust, none", "gradle, host"})
+  @CsvSource({"go, none", "node, host", "python, none", "java, host", "rust, none", "gradle, host", "pnpm, host"})
   void fixedDockerfileBuildsTheSameImageAndRebuildsFaster(String example, String network) throws Exception {
     Engine engine = RealEngine.engine();
-    Path ctx = copy(examples().resolve(example), tmp.resolve(example));
+    Path ctx = copy(project(example), tmp.resolve(example));
     String naiveText = Files.readString(ctx.resolve("Dockerfile.naive"));
     LintOptions options = LintOptions.defaults().withContextDir(ctx);
     FixRequest request = FixRequest.defaults().withOptions(options);

@@ -387,8 +387,8 @@ final class DependencyFirstFix {
         return Optional.empty(); // a lifecycle script may read any file of the project
       }
     }
-    // Patches applied at install time (pnpm's patchedDependencies, patch-package's folder is
-    // read by a postinstall script, refused above) live in the source.
+    // Patches applied at install time live in the source (pnpm's patchedDependencies;
+    // patch-package runs from a postinstall script, refused above).
     if (json.has("patchedDependencies") || json.path("pnpm").has("patchedDependencies")) {
       return Optional.empty();
     }
