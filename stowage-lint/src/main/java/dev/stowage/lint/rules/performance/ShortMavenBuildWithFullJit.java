@@ -1,19 +1,12 @@
 package dev.stowage.lint.rules.performance;
 
-import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.shell.Command;
-import dev.stowage.dockerfile.shell.ShellScript;
-import dev.stowage.dockerfile.shell.Word;
 import dev.stowage.lint.Category;
-import dev.stowage.lint.Fix;
-import dev.stowage.lint.InstructionRule;
 import dev.stowage.lint.Rule;
-import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,47 +24,22 @@ import java.util.Set;
     severity = Severity.INFO,
     category = Category.PERFORMANCE,
     fixable = true)
-public final class ShortMavenBuildWithFullJit implements InstructionRule<Instruction.Run> {
-  /** The options added to {@code MAVEN_OPTS}. */
-  static final String OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
-
-  private static final Set<String> MULTI_PROJECT_FLAGS =
-      Set.of("-f", "--file", "-pl", "--projects", "-am", "--also-make", "-amd", "--also-make-dependents", "-T", "--threads");
-
-  @Override
-  public Class<Instruction.Run> type() {
-    return Instruction.Run.class;
+public final class ShortMavenBuildWithFullJit extends ShortJvmBuild {
+  public ShortMavenBuildWithFullJit() {
+    super(
+        "MAVEN_OPTS",
+        Set.of("MAVEN_OPTS"),
+        Set.of("-f", "--file", "-pl", "--projects", "-am", "--also-make", "-amd", "--also-make-dependents", "-T", "--threads"));
   }
 
   @Override
-  public void check(Instruction.Run run, RuleContext ctx) {
-    Optional<ShellScript> script = ctx.shell(run);
-    if (script.isEmpty() || !script.get().errors().isEmpty() || ctx.contextDir().isEmpty()
-        || ctx.scope().isDeclared("MAVEN_OPTS")) {
-      return;
-    }
-    for (Command c : script.get().commands()) {
-      if (!BuildCommands.mavenBuilds(c) || !c.wrappers().isEmpty() || c.nameWord().isEmpty()
-          || BuildCommands.setsVariable(script.get(), c, Set.of("MAVEN_OPTS"))
-          || c.words().stream().map(w -> w.text().replaceFirst("=.*", "")).anyMatch(MULTI_PROJECT_FLAGS::contains)) {
-        continue;
-      }
-      // The project files are read only for a Maven build (#3 lint speed: not for every RUN).
-      if (!singleModule(ctx.contextDir().get())) {
-        return;
-      }
-      Word program = c.nameWord().get();
-      int at = ctx.shellSpan(run, program.offset(), program.endOffset()).start();
-      ctx.report(
-          ctx.shellSpan(run, c.offset(), c.endOffset()),
-          "`"
-              + BuildCommands.program(c)
-              + "` builds a single-module project in a fresh JVM whose server compiler and parallel"
-              + " collector compete with the build for the CPU: run it with"
-              + " MAVEN_OPTS=\"" + OPTIONS + "\"",
-          Fix.insertBefore(at, "MAVEN_OPTS=\"" + OPTIONS + "\" "));
-      return;
-    }
+  boolean builds(Command c) {
+    return BuildCommands.mavenBuilds(c);
+  }
+
+  @Override
+  String what() {
+    return "builds a single-module project in a fresh JVM";
   }
 
   /**
@@ -79,7 +47,8 @@ public final class ShortMavenBuildWithFullJit implements InstructionRule<Instruc
    * {@code .mvn/jvm.config}: a multi-module build may run long enough for the server compiler to
    * pay off.
    */
-  private static boolean singleModule(Path context) {
+  @Override
+  boolean smallProject(Path context) {
     Path pom = context.resolve("pom.xml");
     try {
       return Files.isRegularFile(pom)
