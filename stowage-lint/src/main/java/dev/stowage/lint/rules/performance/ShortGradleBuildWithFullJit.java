@@ -1,6 +1,5 @@
 package dev.stowage.lint.rules.performance;
 
-import dev.stowage.dockerfile.shell.Command;
 import dev.stowage.lint.Category;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.Severity;
@@ -32,19 +31,11 @@ public final class ShortGradleBuildWithFullJit extends ShortJvmBuild {
   public ShortGradleBuildWithFullJit() {
     // another project, a chosen set of them, or a parallel build: possibly a long one
     super(
+        BuildCommands::gradleBuilds,
+        "builds a single project in fresh JVMs",
         "JAVA_TOOL_OPTIONS",
         Set.of("JAVA_TOOL_OPTIONS", "GRADLE_OPTS", "JAVA_OPTS"),
         Set.of("-p", "--project-dir", "-b", "--build-file", "-c", "--settings-file", "--parallel", "--max-workers"));
-  }
-
-  @Override
-  boolean builds(Command c) {
-    return BuildCommands.gradleBuilds(c);
-  }
-
-  @Override
-  String what() {
-    return "builds a single project in fresh JVMs";
   }
 
   /**

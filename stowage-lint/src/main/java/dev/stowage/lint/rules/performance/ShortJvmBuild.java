@@ -10,6 +10,7 @@ import dev.stowage.lint.RuleContext;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What ST1005 (Maven) and ST1006 (Gradle) share: a short build of a small project in a RUN step,
@@ -22,29 +23,30 @@ abstract class ShortJvmBuild implements InstructionRule<Instruction.Run> {
   /** The JVM options the fix sets. */
   static final String OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
+  private final Predicate<Command> builds;
+  private final String what;
   private final String variable;
   private final Set<String> chosenBy;
   private final Set<String> largerBuildFlags;
 
   /**
+   * @param builds whether a command builds the project's artefact
+   * @param what what the finding says the command builds, after the program's name
    * @param variable the variable the fix assigns on the command
    * @param chosenBy the variables that, set anywhere before, mean the JVM's options are chosen
    * @param largerBuildFlags the build tool's flags that select other or more projects, or threads
    */
-  ShortJvmBuild(String variable, Set<String> chosenBy, Set<String> largerBuildFlags) {
+  ShortJvmBuild(
+      Predicate<Command> builds, String what, String variable, Set<String> chosenBy, Set<String> largerBuildFlags) {
+    this.builds = builds;
+    this.what = what;
     this.variable = variable;
     this.chosenBy = chosenBy;
     this.largerBuildFlags = largerBuildFlags;
   }
 
-  /** The command builds the project's artefact. */
-  abstract boolean builds(Command c);
-
   /** The context holds one small project whose JVM options the project itself does not set. */
   abstract boolean smallProject(Path context);
-
-  /** What the finding says the command builds, after the program's name. */
-  abstract String what();
 
   @Override
   public final Class<Instruction.Run> type() {
@@ -59,7 +61,7 @@ abstract class ShortJvmBuild implements InstructionRule<Instruction.Run> {
       return;
     }
     for (Command c : script.get().commands()) {
-      if (!builds(c) || !c.wrappers().isEmpty() || c.nameWord().isEmpty()
+      if (!builds.test(c) || !c.wrappers().isEmpty() || c.nameWord().isEmpty()
           || BuildCommands.setsVariable(script.get(), c, chosenBy)
           || c.words().stream().map(w -> w.text().replaceFirst("=.*", "")).anyMatch(largerBuildFlags::contains)) {
         continue;
@@ -73,7 +75,7 @@ abstract class ShortJvmBuild implements InstructionRule<Instruction.Run> {
       String assignment = variable + "=\"" + OPTIONS + "\"";
       ctx.report(
           ctx.shellSpan(run, c.offset(), c.endOffset()),
-          "`" + BuildCommands.program(c) + "` " + what() + " whose server compiler and parallel"
+          "`" + BuildCommands.program(c) + "` " + what + " whose server compiler and parallel"
               + " collector compete with the build for the CPU: run it with " + assignment,
           Fix.insertBefore(at, assignment + " "));
       return;

@@ -1,6 +1,5 @@
 package dev.stowage.lint.rules.performance;
 
-import dev.stowage.dockerfile.shell.Command;
 import dev.stowage.lint.Category;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.Severity;
@@ -27,19 +26,11 @@ import java.util.Set;
 public final class ShortMavenBuildWithFullJit extends ShortJvmBuild {
   public ShortMavenBuildWithFullJit() {
     super(
+        BuildCommands::mavenBuilds,
+        "builds a single-module project in a fresh JVM",
         "MAVEN_OPTS",
         Set.of("MAVEN_OPTS"),
         Set.of("-f", "--file", "-pl", "--projects", "-am", "--also-make", "-amd", "--also-make-dependents", "-T", "--threads"));
-  }
-
-  @Override
-  boolean builds(Command c) {
-    return BuildCommands.mavenBuilds(c);
-  }
-
-  @Override
-  String what() {
-    return "builds a single-module project in a fresh JVM";
   }
 
   /**
