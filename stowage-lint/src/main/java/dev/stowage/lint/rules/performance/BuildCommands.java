@@ -155,7 +155,10 @@ public final class BuildCommands {
         break;
       }
       if (c.assignments().stream().anyMatch(a -> names.contains(a.name()))
-          || c.words().stream().anyMatch(w -> names.contains(w.text().replaceFirst("=.*", "")))) {
+          || c.words().stream().anyMatch(w -> {
+            int eq = w.text().indexOf('=');
+            return eq > 0 && names.contains(w.text().substring(0, eq));
+          })) {
         return true;
       }
     }

@@ -36,6 +36,9 @@ class ShortMavenBuildWithFullJitTest {
         COPY . .
         # expect: ST1005
         RUN chmod +x mvnw && ./mvnw -B verify
+        # a word that names the variable without setting it chooses nothing
+        # expect: ST1005
+        RUN unset MAVEN_OPTS && mvn -B package
         """);
   }
 
