@@ -62,6 +62,17 @@ public final class Bench {
           "go.mod", "go.sum", "pom.xml", "Cargo.toml", "Cargo.lock", "Gemfile", "Gemfile.lock", "composer.json",
           "composer.lock", "Pipfile", "Pipfile.lock");
 
+  /**
+   * Settings that steer an install or a build tool rather than the program: the bench never picks
+   * them as the source file to change.
+   */
+  private static final Set<String> TOOL_SETTINGS =
+      Set.of(
+          ".npmrc", ".yarnrc", ".yarnrc.yml", ".pnpmfile.cjs", "pnpm-workspace.yaml", "npm-shrinkwrap.json",
+          ".nvmrc", ".node-version", ".python-version", ".tool-versions", "uv.lock", "pdm.lock", "gradle.properties",
+          "gradlew", "gradlew.bat", "mvnw", "mvnw.cmd", "go.work", "go.work.sum", "rust-toolchain",
+          "rust-toolchain.toml", "auth.json");
+
   private static final Pattern MANIFEST_PATTERN = Pattern.compile("requirements.*\\.txt|build\\.gradle.*|settings\\.gradle.*");
 
   /** Whether a file name is a dependency manifest. */
@@ -335,7 +346,7 @@ public final class Bench {
 
   /**
    * Picks the files to change: for deps the first dependency manifest the Dockerfile copies, for src
-   * the first other file; a choice made for the other Dockerfile wins when this one copies it too.
+   * the first other source file (see {@link #sourceToChange}); a choice made for the other Dockerfile wins when this one copies it too.
    */
   private static Targets targets(
       Path copy, Path file, DockerIgnore ignore, Set<Path> dockerfiles, Optional<Targets> preferred, List<Scenario> scenarios)
@@ -379,7 +390,7 @@ public final class Bench {
     }
     Optional<String> src = preferred.flatMap(Targets::src).filter(copied::contains);
     if (src.isEmpty()) {
-      src = copied.stream().filter(f -> !isManifest(f.substring(f.lastIndexOf('/') + 1))).findFirst();
+      src = sourceToChange(copied);
     }
     if (scenarios.contains(Scenario.DEPS) && deps.isEmpty()) {
       throw new ScenarioUnsupportedException(
@@ -391,6 +402,26 @@ public final class Bench {
           file.getFileName() + ": scenario src: the Dockerfile copies no source file (other than a dependency manifest) from the context");
     }
     return new Targets(src, deps);
+  }
+
+  /**
+   * The file a source-only change edits, of the copied files in COPY order: the first that is
+   * neither a dependency manifest, nor a package manager's or build tool's settings file, nor
+   * hidden (a dot file or inside a dot folder); failing that the first that is no manifest. A
+   * change to {@code .yarnrc} or {@code .npmrc} re-runs the install like a manifest change would,
+   * which is not what a source change means.
+   */
+  static Optional<String> sourceToChange(List<String> copied) {
+    Optional<String> plain =
+        copied.stream()
+            .filter(f -> !isManifest(fileName(f)) && !TOOL_SETTINGS.contains(fileName(f)))
+            .filter(f -> !f.startsWith(".") && !f.contains("/."))
+            .findFirst();
+    return plain.isPresent() ? plain : copied.stream().filter(f -> !isManifest(fileName(f))).findFirst();
+  }
+
+  private static String fileName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static boolean isDockerfileName(String name) {
