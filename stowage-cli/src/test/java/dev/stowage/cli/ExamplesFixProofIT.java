@@ -40,7 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The proof of {@code stowage fix} (issue #5) on every example, and on a pnpm project kept for
+ * The proof of {@code stowage fix} (issue #5) on every example, and on pnpm and yarn projects kept for
  * the proof alone (src/test/resources/fix-proof): the naive Dockerfile and its fixed
  * version are built with the real engine and their images compared path by path (type, mode,
  * owner, content digest) and by configuration; they must be equal except for each applied fix's
@@ -111,7 +111,7 @@ class ExamplesFixProofIT {
 
   /**
    * A project of {@code examples/}, or one of the proof-only projects of this module's
-   * {@code src/test/resources/fix-proof/} (package managers the examples do not use: pnpm), which
+   * {@code src/test/resources/fix-proof/} (package managers the examples do not use: pnpm, yarn), which
    * have a naive Dockerfile and no hand-optimized one.
    */
   static Path project(String name) {
@@ -128,7 +128,7 @@ class ExamplesFixProofIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"go, none", "node, host", "python, none", "java, host", "rust, none", "gradle, host", "pnpm, host"})
+  @CsvSource({"go, none", "node, host", "python, none", "java, host", "rust, none", "gradle, host", "pnpm, host", "yarn, host"})
   void fixedDockerfileBuildsTheSameImageAndRebuildsFaster(String example, String network) throws Exception {
     Engine engine = RealEngine.engine();
     Path ctx = copy(project(example), tmp.resolve(example));
