@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +37,15 @@ public final class ShellCheck {
   private static final long TIMEOUT_SECONDS = 120;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static volatile Optional<ShellCheck> onPath;
+
+  /**
+   * Answers already given in this process, by binary and script text, up to 8 million characters
+   * of script (the 465 official images' Dockerfiles hold about a tenth of that).
+   */
+  static final AnswerCache CACHE = new AnswerCache(8_000_000);
+
+  /** ShellCheck processes started by this process (tests read it to see the cache work). */
+  static final AtomicLong PROCESSES = new AtomicLong();
 
   private final Path binary;
 
@@ -81,10 +93,18 @@ public final class ShellCheck {
       int endColumn,
       String level,
       int code,
-      String message) {}
+      String message) {
+    /** The same comment on script {@code index}. */
+    Comment ofScript(int index) {
+      return index == script ? this : new Comment(index, line, column, endLine, endColumn, level, code, message);
+    }
+  }
 
   /**
    * Checks scripts (each complete, with its {@code #!} line); comments name scripts by index.
+   * A script checked before in this process by the same binary (the warm server lints the same
+   * files again and again; official images repeat scripts across variants) is answered from
+   * {@link #CACHE}, and each distinct text is given to ShellCheck once.
    *
    * @throws IOException when ShellCheck cannot be run or its output is not what it should be
    */
@@ -93,19 +113,73 @@ public final class ShellCheck {
     if (scripts.isEmpty()) {
       return out;
     }
+    String binaryId = identity();
+    List<List<Comment>> answers = new ArrayList<>(scripts.size());
+    Map<String, Integer> toCheck = new LinkedHashMap<>(); // distinct unknown text -> its file number
+    for (String text : scripts) {
+      List<Comment> known = CACHE.get(binaryId, text);
+      answers.add(known);
+      if (known == null) {
+        toCheck.putIfAbsent(text, toCheck.size());
+      }
+    }
+    if (!toCheck.isEmpty()) {
+      List<String> texts = List.copyOf(toCheck.keySet());
+      List<List<Comment>> fresh = checkDistinct(texts);
+      for (int i = 0; i < scripts.size(); i++) {
+        if (answers.get(i) == null) {
+          answers.set(i, fresh.get(toCheck.get(scripts.get(i))));
+        }
+      }
+      for (int k = 0; k < texts.size(); k++) {
+        CACHE.put(binaryId, texts.get(k), fresh.get(k));
+      }
+    }
+    for (int i = 0; i < scripts.size(); i++) {
+      for (Comment c : answers.get(i)) {
+        out.add(c.ofScript(i));
+      }
+    }
+    return out;
+  }
+
+  /** ShellCheck's comments on each of {@code texts}, in batches of {@link #BATCH} per process. */
+  private List<List<Comment>> checkDistinct(List<String> texts) throws IOException {
+    List<List<Comment>> byScript = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      byScript.add(new ArrayList<>());
+    }
     Path dir = Files.createTempDirectory("stowage-shellcheck");
     try {
-      for (int i = 0; i < scripts.size(); i++) {
-        Files.writeString(dir.resolve(i + ".sh"), scripts.get(i), StandardCharsets.UTF_8);
+      for (int i = 0; i < texts.size(); i++) {
+        Files.writeString(dir.resolve(i + ".sh"), texts.get(i), StandardCharsets.UTF_8);
       }
-      for (int from = 0; from < scripts.size(); from += BATCH) {
-        int to = Math.min(scripts.size(), from + BATCH);
-        out.addAll(run(dir, from, to));
+      for (int from = 0; from < texts.size(); from += BATCH) {
+        int to = Math.min(texts.size(), from + BATCH);
+        for (Comment c : run(dir, from, to)) {
+          if (c.script() < from || c.script() >= to) {
+            throw new IOException("shellcheck reported a file it was not given: " + c.script() + ".sh");
+          }
+          byScript.get(c.script()).add(c.ofScript(0));
+        }
       }
     } finally {
       delete(dir);
     }
-    return out;
+    return byScript.stream().map(List::copyOf).toList();
+  }
+
+  /**
+   * What tells this binary's answers apart from another's: its real path, size and modification
+   * time, so that an upgraded ShellCheck is not answered from the cache of the old one.
+   */
+  private String identity() {
+    try {
+      Path real = binary.toRealPath();
+      return real + ":" + Files.size(real) + ":" + Files.getLastModifiedTime(real).toMillis();
+    } catch (IOException e) {
+      return binary.toString();
+    }
   }
 
   private List<Comment> run(Path dir, int from, int to) throws IOException {
@@ -118,6 +192,7 @@ public final class ShellCheck {
     for (int i = from; i < to; i++) {
       cmd.add(i + ".sh");
     }
+    PROCESSES.incrementAndGet();
     Process process =
         new ProcessBuilder(cmd)
             .directory(dir.toFile())
@@ -191,6 +266,42 @@ public final class ShellCheck {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  /**
+   * A least-recently-used map from (binary, script text) to comments (each on script 0), bounded
+   * by the characters of script it holds. Thread-safe: files are linted on every core.
+   */
+  static final class AnswerCache {
+    private record Key(String binary, String text) {}
+
+    private final long budget;
+    private final LinkedHashMap<Key, List<Comment>> map = new LinkedHashMap<>(256, 0.75f, true);
+    private long chars;
+
+    AnswerCache(long budget) {
+      this.budget = budget;
+    }
+
+    synchronized List<Comment> get(String binary, String text) {
+      return map.get(new Key(binary, text));
+    }
+
+    synchronized void put(String binary, String text, List<Comment> comments) {
+      if (text.length() > budget || map.put(new Key(binary, text), comments) != null) {
+        return;
+      }
+      chars += text.length();
+      var eldest = map.entrySet().iterator();
+      while (chars > budget && eldest.hasNext()) {
+        chars -= eldest.next().getKey().text().length();
+        eldest.remove();
+      }
+    }
+
+    synchronized int size() {
+      return map.size();
     }
   }
 }
