@@ -1,7 +1,6 @@
 package dev.stowage.lint.rules.size;
 
 import dev.stowage.dockerfile.Instruction;
-import dev.stowage.dockerfile.Mount;
 import dev.stowage.dockerfile.model.Scope;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.dockerfile.shell.Command;
@@ -20,8 +19,8 @@ import java.util.Set;
 /**
  * A build tool's download or build cache written into a layer of the final image, where no hadolint
  * rule looks: Go's build and module caches, npm's {@code ~/.npm}, Maven's {@code ~/.m2}, Gradle's
- * {@code ~/.gradle}, composer's cache and RubyGems documentation. They are only useful to the next
- * build, yet every pull downloads them.
+ * {@code ~/.gradle}, composer's cache, RubyGems documentation and the V8 compile cache yarn 1 writes
+ * to {@code /tmp}. They are only useful to the next build, yet every pull downloads them.
  */
 @Rule(
     id = "ST2005",
@@ -39,6 +38,7 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
     boolean rubyBase =
         FinalImage.baseImage(chain).filter(r -> FinalImage.shortName(r).equals("ruby")).isPresent();
     boolean gemrc = false;
+    boolean corepack = false; // yarn may then be any version: only yarn 1 keeps a V8 compile cache
     for (Instruction.Run run : FinalImage.runs(chain)) {
       Optional<ShellScript> parsed = ctx.shell(run);
       if (parsed.isEmpty()) {
@@ -49,15 +49,15 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
       if (text.contains("gemrc") && text.contains("no-document")) {
         gemrc = true;
       }
+      if (script.commands().stream().anyMatch(c -> BuildCommands.program(c).equals("corepack"))) {
+        corepack = true;
+      }
       Scope scope = ctx.scopeBefore(run);
-      List<String> mounts =
-          run.mounts().stream()
-              .filter(Mount::isCache)
-              .flatMap(m -> m.target().stream())
-              .map(scope::expandOrRaw)
-              .toList();
+      // Whatever a step writes below a mount (cache, tmpfs, bind) stays out of its layer.
+      List<String> mounts = run.mounts().stream().flatMap(m -> m.target().stream()).map(scope::expandOrRaw).toList();
+      Optional<String> v8Cache = corepack ? Optional.empty() : v8CompileCache(scope, chain, run);
       for (Command c : script.commands()) {
-        Optional<String> message = leftover(c, script, scope, mounts, rubyBase || gemrc);
+        Optional<String> message = leftover(c, script, scope, mounts, rubyBase || gemrc, v8Cache);
         if (message.isPresent()) {
           ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), message.get());
           break;
@@ -68,10 +68,35 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
 
   /** The programs {@link #leftover} knows; any other command leaves nothing. */
   private static final Set<String> PROGRAMS =
-      Set.of("go", "npm", "mvn", "mvnw", "gradle", "gradlew", "composer", "gem");
+      Set.of("go", "npm", "mvn", "mvnw", "gradle", "gradlew", "composer", "gem", "yarn", "yarnpkg");
+
+  /**
+   * Where yarn 1 keeps V8's compile cache when {@code run} starts it: {@code
+   * $TMPDIR/v8-compile-cache-UID} (yarn's launcher loads the cache before anything else, whatever
+   * the command, and writes it on exit); empty when {@code DISABLE_V8_COMPILE_CACHE} is set.
+   */
+  private static Optional<String> v8CompileCache(Scope scope, List<Stage> chain, Instruction.Run run) {
+    if (scope.lookup("DISABLE_V8_COMPILE_CACHE").filter(v -> !v.isEmpty()).isPresent()) {
+      return Optional.empty();
+    }
+    String uid = "0";
+    users:
+    for (Stage st : chain) {
+      for (Instruction ins : st.instructions()) {
+        if (ins == run) {
+          break users;
+        }
+        if (ins instanceof Instruction.User u) {
+          String name = u.user().map(scope::expandOrRaw).orElse("root");
+          uid = name.equals("root") ? "0" : name.matches("\\d+") ? name : "UID";
+        }
+      }
+    }
+    return Optional.of(dir(scope, "TMPDIR", "/tmp").replaceAll("/+$", "") + "/v8-compile-cache-" + uid);
+  }
 
   private static Optional<String> leftover(
-      Command c, ShellScript script, Scope scope, List<String> mounts, boolean gemDocsOff) {
+      Command c, ShellScript script, Scope scope, List<String> mounts, boolean gemDocsOff, Optional<String> v8Cache) {
     String p = BuildCommands.program(c);
     if (!PROGRAMS.contains(p)) {
       return Optional.empty(); // most commands: nothing below applies (#3 lint speed)
@@ -138,6 +163,25 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
                   + " also generates the gems' documentation into the final image: add"
                   + " --no-document");
         }
+      }
+      case "yarn", "yarnpkg" -> {
+        if (v8Cache.isEmpty() || BuildCommands.setsVariable(script, c, Set.of("DISABLE_V8_COMPILE_CACHE"))) {
+          return Optional.empty();
+        }
+        String d = v8Cache.get();
+        Leftover v8 = new Leftover("V8 compile cache", d, "v8-compile-cache", "rm -rf " + d);
+        if (mounts.stream().anyMatch(t -> t.contains(v8.fragment()) || covers(t, d)) || cleaned(c, script, v8)) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            shown
+                + " leaves yarn's V8 compile cache ("
+                + d
+                + ", about 2 MB, different on every build) in the final image: set"
+                + " DISABLE_V8_COMPILE_CACHE=1 for the step, mount a tmpfs on it"
+                + " (RUN --mount=type=tmpfs,target=/tmp), or run `rm -rf "
+                + d
+                + "` in the same RUN");
       }
       default -> {}
     }

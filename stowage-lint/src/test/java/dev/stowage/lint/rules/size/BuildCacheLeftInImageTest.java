@@ -37,6 +37,34 @@ class BuildCacheLeftInImageTest {
     tester.accepts(
         "FROM golang:1.22\nRUN --mount=type=cache,target=/go/pkg/mod"
             + " --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n");
+    // any mount keeps what is written below it out of the layer
+    tester.accepts("FROM node:22-slim\nRUN --mount=type=tmpfs,target=/root/.npm npm ci --omit=dev\n");
+  }
+
+  @Test
+  void catchesYarnsV8CompileCacheInTmp() {
+    // yarn 1's launcher loads v8-compile-cache whatever the command, and writes it on exit.
+    var f = tester.catches("FROM node:18-slim\nCOPY . .\nRUN yarn install --frozen-lockfile --production && yarn cache clean\n");
+    assertThat(f.get(0).message()).contains("/tmp/v8-compile-cache-0").contains("DISABLE_V8_COMPILE_CACHE=1");
+    assertThat(tester.catches("FROM node:18-slim\nUSER 1000\nRUN yarn build\n").get(0).message())
+        .contains("/tmp/v8-compile-cache-1000");
+    assertThat(tester.catches("FROM node:18-slim\nUSER node\nENV TMPDIR=/var/tmp\nRUN yarn build\n").get(0).message())
+        .contains("/var/tmp/v8-compile-cache-UID");
+    // a mount elsewhere does not help
+    tester.catches("FROM node:18-slim\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n");
+  }
+
+  @Test
+  void acceptsYarnWithoutTheV8CacheLeftBehind() {
+    tester.accepts("FROM node:18-slim\nENV DISABLE_V8_COMPILE_CACHE=1\nRUN yarn install\n");
+    tester.accepts("FROM node:18-slim\nRUN DISABLE_V8_COMPILE_CACHE=1 yarn install\n");
+    tester.accepts("FROM node:18-slim\nRUN export DISABLE_V8_COMPILE_CACHE=1 && yarn install\n");
+    tester.accepts("FROM node:18-slim\nRUN --mount=type=tmpfs,target=/tmp yarn install\n");
+    tester.accepts("FROM node:18-slim\nRUN yarn install && rm -rf /tmp/*\n");
+    tester.accepts("FROM node:18-slim\nRUN yarn install && rm -rf /tmp/v8-compile-cache-0\n");
+    // with corepack, yarn is whatever version the project pins: berry keeps no V8 cache
+    tester.accepts("FROM node:22-slim\nRUN corepack enable\nRUN yarn install --immutable\n");
+    tester.accepts("FROM node:18 AS build\nRUN yarn install && yarn build\nFROM nginx\nCOPY --from=build /dist /usr/share/nginx/html\n");
   }
 
   @Test
