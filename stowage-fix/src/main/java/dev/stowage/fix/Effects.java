@@ -46,6 +46,10 @@ final class Effects {
               "ST3001",
               "the container no longer runs as root: a compromised process cannot own the"
                   + " container"),
+          Map.entry(
+              "ST2005",
+              "smaller image (about 2 MB) whose layer is the same on every build: yarn no longer"
+                  + " writes V8's compile cache to /tmp"),
           Map.entry("DL4000", "same image; the author is recorded as an OCI label"),
           Map.entry("DL3065", "same image; the redundant --platform flag is gone"));
 

@@ -165,6 +165,32 @@ public final class BuildCommands {
     return false;
   }
 
+  /**
+   * Whether {@code command} runs with {@code name} in its environment by this script: an
+   * assignment before its name ({@code NAME=1 yarn}, {@code env NAME=1 yarn}) or an earlier
+   * {@code export NAME=...}. Stricter than {@link #setsVariable}: an assignment before another
+   * command ({@code NAME=1 yarn install && yarn build}) does not reach this one.
+   */
+  public static boolean inEnvironmentOf(ShellScript script, Command command, String name) {
+    if (command.assignments().stream().anyMatch(a -> a.name().equals(name))) {
+      return true;
+    }
+    int programAt = command.nameWord().map(Word::offset).orElse(Integer.MAX_VALUE);
+    if (command.node().words().stream().anyMatch(w -> w.offset() < programAt && w.text().startsWith(name + "="))) {
+      return true;
+    }
+    for (Command c : script.commands()) {
+      if (c.offset() >= command.offset()) {
+        break;
+      }
+      if (program(c).equals("export")
+          && c.words().stream().anyMatch(w -> w.text().equals(name) || w.text().startsWith(name + "="))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Maven goals and phases that resolve the project's dependencies. */
   public static boolean mavenResolves(Command c) {
     return isMaven(c)

@@ -1,12 +1,15 @@
 package dev.stowage.lint.rules.size;
 
 import dev.stowage.dockerfile.Instruction;
+import dev.stowage.dockerfile.Span;
 import dev.stowage.dockerfile.model.Scope;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.dockerfile.shell.Command;
+import dev.stowage.dockerfile.shell.Word;
 import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.Category;
 import dev.stowage.lint.DockerfileRule;
+import dev.stowage.lint.Fix;
 import dev.stowage.lint.Rule;
 import dev.stowage.lint.RuleContext;
 import dev.stowage.lint.Severity;
@@ -26,7 +29,8 @@ import java.util.Set;
     id = "ST2005",
     title = "Build tool cache left in the final image",
     severity = Severity.INFO,
-    category = Category.SIZE)
+    category = Category.SIZE,
+    fixable = true)
 public final class BuildCacheLeftInImage implements DockerfileRule {
 
   /** A cache a tool leaves: its directory, the home-relative fragment that names it, how to drop it. */
@@ -59,11 +63,39 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
       for (Command c : script.commands()) {
         Optional<String> message = leftover(c, script, scope, mounts, rubyBase || gemrc, v8Cache);
         if (message.isPresent()) {
-          ctx.report(ctx.shellSpan(run, c.offset(), c.endOffset()), message.get());
+          Span span = ctx.shellSpan(run, c.offset(), c.endOffset());
+          Optional<Fix> fix = YARN.contains(BuildCommands.program(c)) ? noV8Cache(ctx, run, script) : Optional.empty();
+          fix.ifPresentOrElse(f -> ctx.report(span, message.get(), f), () -> ctx.report(span, message.get()));
           break;
         }
       }
     }
+  }
+
+  private static final Set<String> YARN = Set.of("yarn", "yarnpkg");
+
+  private static final String NO_V8_CACHE = "DISABLE_V8_COMPILE_CACHE";
+
+  /**
+   * The repair of yarn's V8 compile cache: {@code DISABLE_V8_COMPILE_CACHE=1} before every yarn
+   * command of the RUN that does not set it already, which changes nothing else the step does
+   * (unlike a tmpfs on {@code /tmp}, which would hide and drop whatever else the step keeps
+   * there). None when a yarn command runs through a wrapper such as {@code sudo} or {@code
+   * su-exec}, which may not pass the variable on.
+   */
+  private static Optional<Fix> noV8Cache(RuleContext ctx, Instruction.Run run, ShellScript script) {
+    List<Fix> edits = new ArrayList<>();
+    for (Command c : script.commands()) {
+      if (!YARN.contains(BuildCommands.program(c)) || BuildCommands.inEnvironmentOf(script, c, NO_V8_CACHE)) {
+        continue;
+      }
+      if (!c.wrappers().isEmpty() || c.nameWord().isEmpty()) {
+        return Optional.empty();
+      }
+      Word name = c.nameWord().get();
+      edits.add(Fix.insertBefore(ctx.shellSpan(run, name.offset(), name.endOffset()).start(), NO_V8_CACHE + "=1 "));
+    }
+    return edits.stream().reduce(Fix::and);
   }
 
   /** The programs {@link #leftover} knows; any other command leaves nothing. */
@@ -76,7 +108,7 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
    * the command, and writes it on exit); empty when {@code DISABLE_V8_COMPILE_CACHE} is set.
    */
   private static Optional<String> v8CompileCache(Scope scope, List<Stage> chain, Instruction.Run run) {
-    if (scope.lookup("DISABLE_V8_COMPILE_CACHE").filter(v -> !v.isEmpty()).isPresent()) {
+    if (scope.lookup(NO_V8_CACHE).filter(v -> !v.isEmpty()).isPresent()) {
       return Optional.empty();
     }
     String uid = "0";
@@ -165,7 +197,7 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
         }
       }
       case "yarn", "yarnpkg" -> {
-        if (v8Cache.isEmpty() || BuildCommands.setsVariable(script, c, Set.of("DISABLE_V8_COMPILE_CACHE"))) {
+        if (v8Cache.isEmpty() || BuildCommands.inEnvironmentOf(script, c, NO_V8_CACHE)) {
           return Optional.empty();
         }
         String d = v8Cache.get();

@@ -59,12 +59,38 @@ class BuildCacheLeftInImageTest {
     tester.accepts("FROM node:18-slim\nENV DISABLE_V8_COMPILE_CACHE=1\nRUN yarn install\n");
     tester.accepts("FROM node:18-slim\nRUN DISABLE_V8_COMPILE_CACHE=1 yarn install\n");
     tester.accepts("FROM node:18-slim\nRUN export DISABLE_V8_COMPILE_CACHE=1 && yarn install\n");
+    tester.accepts("FROM node:18-slim\nRUN env DISABLE_V8_COMPILE_CACHE=1 yarn install\n");
     tester.accepts("FROM node:18-slim\nRUN --mount=type=tmpfs,target=/tmp yarn install\n");
     tester.accepts("FROM node:18-slim\nRUN yarn install && rm -rf /tmp/*\n");
     tester.accepts("FROM node:18-slim\nRUN yarn install && rm -rf /tmp/v8-compile-cache-0\n");
     // with corepack, yarn is whatever version the project pins: berry keeps no V8 cache
     tester.accepts("FROM node:22-slim\nRUN corepack enable\nRUN yarn install --immutable\n");
     tester.accepts("FROM node:18 AS build\nRUN yarn install && yarn build\nFROM nginx\nCOPY --from=build /dist /usr/share/nginx/html\n");
+  }
+
+  @Test
+  void fixesYarnsV8CompileCacheByDisablingItForEachYarnCommand() {
+    tester.fixes(
+        "FROM node:18-slim\nCOPY . .\nRUN yarn install --frozen-lockfile && yarn build\n",
+        "FROM node:18-slim\nCOPY . .\nRUN DISABLE_V8_COMPILE_CACHE=1 yarn install --frozen-lockfile"
+            + " && DISABLE_V8_COMPILE_CACHE=1 yarn build\n");
+    tester.fixes(
+        "FROM node:18-slim\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn \\\n    CI=true yarn install\n",
+        "FROM node:18-slim\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn \\\n"
+            + "    CI=true DISABLE_V8_COMPILE_CACHE=1 yarn install\n");
+    // a yarn command that already sets it is left as it is
+    tester.fixes(
+        "FROM node:18-slim\nRUN DISABLE_V8_COMPILE_CACHE=1 yarn install && yarn build\n",
+        "FROM node:18-slim\nRUN DISABLE_V8_COMPILE_CACHE=1 yarn install && DISABLE_V8_COMPILE_CACHE=1 yarn build\n");
+  }
+
+  @Test
+  void leavesOtherCachesAndWrappedYarnToTheUser() {
+    // sudo may drop the variable: reported, not fixed
+    var f = tester.catches("FROM node:18-slim\nRUN sudo -u node yarn install\n");
+    assertThat(f.get(0).fix()).isEmpty();
+    tester.fixUnchanged("FROM node:18-slim\nRUN sudo -u node yarn install\n");
+    assertThat(tester.catches("FROM node:22-slim\nRUN npm ci --omit=dev\n").get(0).fix()).isEmpty();
   }
 
   @Test
