@@ -202,7 +202,8 @@ class FixCommandTest {
 
   @Test
   void dockerignoreIsShownAsADiffAndWrittenKeepingTheUsersLines() throws IOException {
-    Path f = dockerfile("FROM node:22\nCOPY . /app\n");
+    // the Dockerfile installs its own node_modules, so the context's are not needed
+    Path f = dockerfile("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n");
     Files.createDirectories(dir.resolve(".git"));
     Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
     Files.createDirectories(dir.resolve("node_modules/x"));

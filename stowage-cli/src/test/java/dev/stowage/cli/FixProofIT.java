@@ -132,6 +132,59 @@ class FixProofIT {
         .endsWith(":/nonexistent:/sbin/nologin\n");
   }
 
+  /**
+   * {@code stowage fix --dockerignore} on a context that {@code COPY . .} sends whole: the image
+   * built after the completion lacks exactly the paths of the added patterns (version control, a
+   * cache, a secret-looking file), and still holds what the image runs on that the Dockerfile does
+   * not make itself (a prebuilt {@code dist} beside package.json, {@code node_modules} with no
+   * install step), and gains the {@code .dockerignore} file; it prints the same when run.
+   */
+  @Test
+  void completedDockerignoreLeavesOutOnlyWhatTheImageDoesNotUse() throws Exception {
+    engine = RealEngine.engine();
+    Files.writeString(dir.resolve("Dockerfile"),
+        "FROM dive-test:latest\nWORKDIR /app\nCOPY . .\nCMD [\"cat\", \"/app/dist/out.txt\", \"/app/node_modules/x/index.js\"]\n");
+    Files.writeString(dir.resolve("package.json"), "{}\n");
+    write("dist/out.txt", UUID.randomUUID() + "\n");
+    write("node_modules/x/index.js", "module.exports = 1;\n");
+    write(".git/HEAD", "ref: refs/heads/main\n");
+    write(".cache/tool/entry", "cached\n");
+    write(".env", "TOKEN=not-for-the-image\n");
+    String tag = "stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
+    build(tag + ":original", "Dockerfile");
+
+    Cli.Result fix = Cli.run("fix", "--no-config", "--dockerignore", "--write", "--no-backup", "--only", "DL3025",
+        dir.resolve("Dockerfile").toString());
+    assertThat(fix.exitCode()).as(fix.err()).isZero();
+    assertThat(Files.readAllLines(dir.resolve(".dockerignore")))
+        .containsExactlyInAnyOrder("# added by stowage fix --dockerignore", ".git", ".cache", ".env");
+    build(tag + ":ignored", "Dockerfile");
+
+    ImageSnapshot before = ImageSnapshot.of(engine, tag + ":original");
+    ImageSnapshot after = ImageSnapshot.of(engine, tag + ":ignored");
+    assertThat(before.files()).containsKeys("app/.git/HEAD", "app/.env", "app/.cache/tool/entry");
+    // The one addition: the .dockerignore file itself, which the context now holds.
+    assertThat(before.differences(after))
+        .filteredOn(d -> !(d.change() == ImageSnapshot.Change.ADDED && d.path().equals("/app/.dockerignore")))
+        .allSatisfy(d -> {
+          assertThat(d.change()).isEqualTo(ImageSnapshot.Change.REMOVED);
+          assertThat(d.path()).matches("/app/(\\.git|\\.cache|\\.env)(/.*)?");
+        })
+        .extracting(ImageSnapshot.Difference::path)
+        .contains("/app/.git/HEAD", "/app/.env", "/app/.cache/tool/entry");
+    assertThat(after.files()).containsKeys("app/dist/out.txt", "app/node_modules/x/index.js", "app/package.json");
+    assertThat(after.config()).isEqualTo(before.config());
+    assertThat(docker("run", "--rm", "--network=none", tag + ":ignored"))
+        .isEqualTo(docker("run", "--rm", "--network=none", tag + ":original"))
+        .isEqualTo(Files.readString(dir.resolve("dist/out.txt")) + "module.exports = 1;\n");
+  }
+
+  private void write(String relative, String content) throws Exception {
+    Path p = dir.resolve(relative);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+  }
+
   private void build(String tag, String dockerfile) throws Exception {
     images.add(tag);
     docker("build", "--network=none", "-q", "-t", tag, "-f", dir.resolve(dockerfile).toString(), dir.toString());
