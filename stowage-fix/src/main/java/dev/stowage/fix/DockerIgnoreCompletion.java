@@ -4,24 +4,19 @@ import dev.stowage.context.ContextScan;
 import dev.stowage.context.ContextScan.NotableItem;
 import dev.stowage.context.DockerIgnore;
 import dev.stowage.dockerfile.Dockerfile;
-import dev.stowage.dockerfile.Heredoc;
 import dev.stowage.dockerfile.Instruction;
 import dev.stowage.dockerfile.model.DockerfileModel;
 import dev.stowage.dockerfile.model.Stage;
-import dev.stowage.dockerfile.shell.Command;
-import dev.stowage.dockerfile.shell.ShellScript;
 import dev.stowage.lint.rules.context.ContextSources;
-import dev.stowage.lint.rules.performance.BuildCommands;
+import dev.stowage.lint.rules.context.ContextUse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A {@code .dockerignore} written or completed from what the build context holds: version-control
@@ -74,10 +69,10 @@ public record DockerIgnoreCompletion(
     DockerIgnore ignore = DockerIgnore.parse(before);
     ContextScan scan = ContextScan.scan(contextDir, ignore);
     List<ContextSources.Source> sources = sources(dockerfile);
-    Uses uses = Uses.of(dockerfile);
+    ContextUse use = ContextUse.of(dockerfile);
     List<NotableItem> added = new ArrayList<>();
     for (NotableItem item : scan.sentNotable()) {
-      if (KINDS.contains(item.kind()) && !item.excluded() && !named(item, sources) && !uses.needs(item, contextDir)) {
+      if (KINDS.contains(item.kind()) && !item.excluded() && !named(item, sources) && !use.mayNeed(item, contextDir)) {
         added.add(item);
       }
     }
@@ -143,119 +138,6 @@ public record DockerIgnoreCompletion(
       }
     }
     return false;
-  }
-
-  /**
-   * What the Dockerfile's instructions do with the context beyond naming sources: the text they
-   * mention paths in, and whether they install or build what the context may already hold. A
-   * {@code COPY . .} takes everything, so an item is kept when an instruction may read it:
-   *
-   * <ul>
-   *   <li>installed dependencies and virtualenvs, unless the Dockerfile installs its own
-   *       ({@code node_modules} with {@code npm ci}/{@code yarn}/{@code pnpm install}, {@code
-   *       bower_components} with {@code bower install}, a virtualenv with pip, poetry, uv, pipenv
-   *       or pdm): without an install, the image runs on what the context brings;
-   *   <li>build output ({@code dist}, {@code target}, Next.js's {@code .next}), unless the
-   *       Dockerfile runs the build of the manifest beside it, which makes it again: a prebuilt
-   *       {@code dist} may be what {@code CMD ["npm", "start"]} runs without naming it;
-   *   <li>version-control metadata when a step runs {@code git} or mentions it;
-   *   <li>caches and secret-looking files that an instruction mentions ({@code . ./.env}).
-   * </ul>
-   */
-  private record Uses(String text, Set<String> installs, Set<String> builds, boolean runsGit) {
-    private static final Pattern FROM_FLAG = Pattern.compile("--from=\\S+");
-
-    static Uses of(Dockerfile dockerfile) {
-      StringBuilder text = new StringBuilder();
-      Set<String> installs = new HashSet<>();
-      Set<String> builds = new HashSet<>();
-      boolean git = false;
-      for (Instruction ins : dockerfile.instructions()) {
-        if (ins instanceof Instruction.From) {
-          continue; // stage names are no paths
-        }
-        text.append(FROM_FLAG.matcher(ins.syntax().original()).replaceAll("")).append('\n');
-        for (Heredoc h : ins.syntax().heredocs()) {
-          text.append(h.content()).append('\n');
-        }
-        if (!(ins instanceof Instruction.Run run)) {
-          continue;
-        }
-        List<String> scripts = new ArrayList<>();
-        run.shellCommand().ifPresent(scripts::add);
-        if (run.isExecForm()) {
-          scripts.add(String.join(" ", run.execArgs()));
-        }
-        run.syntax().heredocs().forEach(h -> scripts.add(h.effectiveContent()));
-        for (String script : scripts) {
-          for (Command c : ShellScript.parse(script).commands()) {
-            String p = BuildCommands.program(c);
-            git |= p.equals("git");
-            if (BuildCommands.nodeProjectInstall(c)) {
-              installs.add("node_modules");
-            }
-            if (BuildCommands.is(c, "bower", "install")) {
-              installs.add("bower_components");
-            }
-            if (installsPython(c)) {
-              installs.add("virtualenv");
-            }
-            if (BuildCommands.mavenBuilds(c)) {
-              builds.add("pom.xml");
-            }
-            if (BuildCommands.gradleBuilds(c)) {
-              builds.addAll(List.of("build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts"));
-            }
-            if (BuildCommands.cargoBuilds(c)) {
-              builds.add("Cargo.toml");
-            }
-            if (BuildCommands.nodeBuilds(c)) {
-              builds.add("package.json");
-            }
-          }
-        }
-      }
-      return new Uses(text.toString(), Set.copyOf(installs), Set.copyOf(builds), git);
-    }
-
-    private static boolean installsPython(Command c) {
-      String p = BuildCommands.program(c);
-      return BuildCommands.is(c, "pip", "install")
-          || BuildCommands.is(c, "pip3", "install")
-          || (p.startsWith("python") && c.argTexts().containsAll(List.of("-m", "pip", "install")))
-          || BuildCommands.is(c, "poetry", "install")
-          || BuildCommands.is(c, "uv", "sync")
-          || BuildCommands.is(c, "uv", "pip", "install")
-          || BuildCommands.is(c, "pipenv", "install")
-          || BuildCommands.is(c, "pipenv", "sync")
-          || BuildCommands.is(c, "pdm", "install");
-    }
-
-    /** Whether an instruction may read {@code item} from the context. */
-    boolean needs(NotableItem item, Path contextDir) {
-      String name = item.path().substring(item.path().lastIndexOf('/') + 1);
-      return switch (item.kind()) {
-        case DEPENDENCIES -> !installs.contains(name);
-        case VIRTUALENV -> !installs.contains("virtualenv");
-        // Prebuilt output may be run without being named (`npm start` running dist/index.js,
-        // `next start` serving .next): only a build in the Dockerfile makes it expendable.
-        case BUILD_OUTPUT -> !rebuilt(item, contextDir);
-        case CACHE -> name.equals(".next") ? !rebuilt(item, contextDir) : mentions(name);
-        case VCS -> runsGit || mentions(name);
-        default -> mentions(name);
-      };
-    }
-
-    /** The name as a path element of some instruction: not inside a longer name. */
-    private boolean mentions(String name) {
-      return Pattern.compile("(?<![\\w.-])" + Pattern.quote(name) + "(?![\\w-])").matcher(text).find();
-    }
-
-    /** Whether the Dockerfile runs the build whose manifest sits beside the output folder. */
-    private boolean rebuilt(NotableItem item, Path contextDir) {
-      Path dir = contextDir.resolve(item.path()).getParent();
-      return builds.stream().anyMatch(m -> Files.isRegularFile(dir.resolve(m)));
-    }
   }
 
   private static String stripped(String path) {

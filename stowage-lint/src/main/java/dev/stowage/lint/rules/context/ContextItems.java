@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The notable context items (VCS metadata, dependencies, build outputs, virtualenvs, caches, large
- * files) each COPY/ADD sends into the build; secret-looking files are left to ST3002.
+ * files) each COPY/ADD sends into the build and the image does not run on ({@link ContextUse});
+ * secret-looking files are left to ST3002.
  */
 final class ContextItems {
   private ContextItems() {}
@@ -33,6 +34,10 @@ final class ContextItems {
     if (candidates.isEmpty()) {
       return out;
     }
+    // What the image may run on is not advice to leave out (a prebuilt dist, node_modules with
+    // no install step): the same test as stowage fix --dockerignore's.
+    ContextUse use = ContextUse.of(ctx.dockerfile());
+    candidates = candidates.stream().filter(n -> !use.mayNeed(n, context.dir())).toList();
     Set<NotableItem> reported = new LinkedHashSet<>();
     for (Stage stage : ctx.model().stages()) {
       for (Instruction.FileTransfer ft : stage.instructions(Instruction.FileTransfer.class)) {

@@ -25,7 +25,7 @@ class DockerignoreMissesItemsTest {
     write("node_modules/react/index.js", 3000);
     write("index.js", 10);
     Files.writeString(dir.resolve(".dockerignore"), "*.log\n");
-    String msg = tester.withContext(dir).catches("FROM node:20\nCOPY . .\n").get(0).message();
+    String msg = tester.withContext(dir).catches("FROM node:20\nCOPY . .\nRUN npm ci\n").get(0).message();
     assertThat(msg).contains("node_modules/").contains("add node_modules");
   }
 
@@ -60,6 +60,13 @@ class DockerignoreMissesItemsTest {
   }
 
   @Test
+  void acceptsNodeModulesTheImageRunsOn() throws IOException {
+    write("node_modules/react/index.js", 3000);
+    Files.writeString(dir.resolve(".dockerignore"), "*.log\n");
+    tester.withContext(dir).accepts("FROM node:20\nCOPY . .\nCMD [\"node\", \"index.js\"]\n");
+  }
+
+  @Test
   void acceptsWithoutDockerignore() throws IOException {
     write("node_modules/react/index.js", 3000);
     tester.withContext(dir).accepts("FROM node:20\nCOPY . .\n"); // ST5001's case
@@ -78,6 +85,7 @@ class DockerignoreMissesItemsTest {
             COPY package.json /app/
             # expect: ST5002
             COPY . /app/
+            RUN npm ci
             """);
   }
 }

@@ -26,7 +26,7 @@ class MissingDockerignoreTest {
     write(".git/HEAD", 40);
     write("node_modules/react/index.js", 3000);
     write("index.js", 10);
-    List<Finding> f = tester.withContext(dir).catches("FROM node:20\nWORKDIR /app\nCOPY . .\n");
+    List<Finding> f = tester.withContext(dir).catches("FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\n");
     assertThat(f).hasSize(1);
     assertThat(f.get(0).line()).isEqualTo(3);
     assertThat(f.get(0).message())
@@ -38,7 +38,7 @@ class MissingDockerignoreTest {
   void catchesVirtualenvCopiedByItsParent() throws IOException {
     write("app/.venv/lib/site.py", 100);
     write("app/main.py", 10);
-    tester.withContext(dir).catchesAt("FROM python:3.12\nCOPY app /app\n", 2);
+    tester.withContext(dir).catchesAt("FROM python:3.12\nCOPY app /app\nRUN pip install -r /app/requirements.txt\n", 2);
   }
 
   @Test
@@ -54,6 +54,20 @@ class MissingDockerignoreTest {
     tester.accepts("FROM node:20\nCOPY . .\n");
     Files.writeString(dir.resolve(".dockerignore"), "node_modules\n");
     tester.withContext(dir).accepts("FROM node:20\nCOPY . .\n");
+  }
+
+  @Test
+  void acceptsWhatTheImageRunsOn() throws IOException {
+    // No install step: the image runs on the context's node_modules; no build: on its target/.
+    write("node_modules/react/index.js", 3000);
+    write("index.js", 10);
+    tester.withContext(dir).accepts("FROM node:20\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"index.js\"]\n");
+    write("target/app.jar", 500);
+    write("pom.xml", 10);
+    Files.delete(dir.resolve("node_modules/react/index.js"));
+    Files.delete(dir.resolve("node_modules/react"));
+    Files.delete(dir.resolve("node_modules"));
+    tester.withContext(dir).accepts("FROM eclipse-temurin:21-jre\nCOPY . /app\nCMD [\"java\", \"-jar\", \"/app/target/app.jar\"]\n");
   }
 
   @Test
@@ -75,6 +89,7 @@ class MissingDockerignoreTest {
             COPY pom.xml /src/
             # expect: ST5001
             COPY . /src/
+            RUN mvn -B -f /src/pom.xml package
             FROM eclipse-temurin:21-jre
             COPY --from=build /src/target/app.jar /app.jar
             """);
