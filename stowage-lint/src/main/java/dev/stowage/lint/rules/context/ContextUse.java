@@ -92,7 +92,7 @@ public record ContextUse(String text, Set<String> installs, Set<String> builds, 
         }
       }
     }
-    return new ContextUse(text.toString(), Set.copyOf(installs), Set.copyOf(builds), git);
+    return new ContextUse(text.toString(), installs, builds, git);
   }
 
   private static boolean installsPython(Command c) {

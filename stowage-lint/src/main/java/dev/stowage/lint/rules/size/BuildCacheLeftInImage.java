@@ -5,8 +5,8 @@ import dev.stowage.dockerfile.Span;
 import dev.stowage.dockerfile.model.Scope;
 import dev.stowage.dockerfile.model.Stage;
 import dev.stowage.dockerfile.shell.Command;
-import dev.stowage.dockerfile.shell.Word;
 import dev.stowage.dockerfile.shell.ShellScript;
+import dev.stowage.dockerfile.shell.Word;
 import dev.stowage.lint.Category;
 import dev.stowage.lint.DockerfileRule;
 import dev.stowage.lint.Fix;
@@ -211,7 +211,9 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
                 + d
                 + ", about 2 MB, different on every build) in the final image: set"
                 + " DISABLE_V8_COMPILE_CACHE=1 for the step, mount a tmpfs on it"
-                + " (RUN --mount=type=tmpfs,target=/tmp), or run `rm -rf "
+                + " (RUN --mount=type=tmpfs,target="
+                + d.substring(0, Math.max(1, d.lastIndexOf('/')))
+                + "), or run `rm -rf "
                 + d
                 + "` in the same RUN");
       }
