@@ -133,6 +133,39 @@ class FixProofIT {
   }
 
   /**
+   * ST3001 joins its user's creation to a short exec-form first RUN by writing that RUN in shell
+   * form, each element quoted so that the shell changes nothing: the fixed image has the same
+   * file the exec form wrote (a quote and a variable that only the inner shell expands), and only
+   * the account files besides.
+   */
+  @Test
+  void execFormFirstRunJoinedWithTheUserWritesTheSameFiles() throws Exception {
+    engine = RealEngine.engine();
+    String alpine = "alpine:stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
+    docker("tag", "dive-test:latest", alpine);
+    images.add(alpine);
+    Files.writeString(dir.resolve("Dockerfile"),
+        "FROM " + alpine + "\nRUN [\"sh\", \"-c\", \"echo \\\"it's $HOME\\\" > /greeting\"]\nCMD [\"cat\", \"/greeting\"]\n");
+    Cli.Result fix = Cli.run("fix", "--no-config", "--only", "ST3001", dir.resolve("Dockerfile").toString());
+    assertThat(fix.exitCode()).as(fix.err()).isZero();
+    assertThat(fix.out()).contains("RUN sh -c 'echo \"it'\\''s $HOME\" > /greeting' && addgroup -S -g 10001 app && adduser ");
+    Files.writeString(dir.resolve("Dockerfile.fixed"), fix.out());
+
+    String tag = "stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
+    build(tag + ":original", "Dockerfile");
+    build(tag + ":fixed", "Dockerfile.fixed");
+    ImageSnapshot before = ImageSnapshot.of(engine, tag + ":original");
+    ImageSnapshot after = ImageSnapshot.of(engine, tag + ":fixed");
+    assertThat(before.files()).containsKey("greeting");
+    assertThat(before.differences(after))
+        .extracting(ImageSnapshot.Difference::path)
+        .allMatch(p -> p.matches("/etc/(passwd|group|shadow)-?"), "an account file or its backup");
+    assertThat(docker("run", "--rm", "--network=none", tag + ":fixed"))
+        .isEqualTo(docker("run", "--rm", "--network=none", tag + ":original"))
+        .isEqualTo("it's /root\n");
+  }
+
+  /**
    * {@code stowage fix --dockerignore} on a context that {@code COPY . .} sends whole: the image
    * built after the completion lacks exactly the paths of the added patterns (version control, a
    * cache, a secret-looking file), and still holds what the image runs on that the Dockerfile does

@@ -16,6 +16,7 @@ import dev.stowage.lint.rules.InstructionLines;
 import dev.stowage.lint.rules.ShellEdits;
 import dev.stowage.lint.rules.Stages;
 import dev.stowage.lint.rules.performance.ConsecutiveRunInstructions;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -353,8 +354,43 @@ public final class FinalStageRunsAsRoot implements DockerfileRule {
         || !ConsecutiveRunInstructions.isShort(first, ctx)) {
       return Optional.empty();
     }
+    if (first.isExecForm()) {
+      return joinExecForm(ctx, first, command);
+    }
     return ctx.shell(first)
         .flatMap(script -> ShellEdits.appendOffset(first, script, ctx))
         .map(at -> new Edit(new Span(at, at), ShellEdits.continuation(ctx, first, at) + "&& " + command));
+  }
+
+  /**
+   * An exec-form first RUN becomes the same command in shell form, each element single-quoted so
+   * that the shell expands nothing (exec form expands nothing either), followed by {@code &&} and
+   * the user's creation. Not where a SHELL instruction may make the shell form run something
+   * other than {@code /bin/sh -c}.
+   */
+  private static Optional<Edit> joinExecForm(RuleContext ctx, Instruction.Run first, String command) {
+    List<String> args = first.execArgs();
+    if (args.isEmpty() || ctx.dockerfile().instructions().stream().anyMatch(i -> i instanceof Instruction.Shell)) {
+      return Optional.empty();
+    }
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      words.add(shellWord(args.get(i), i == 0));
+    }
+    return Optional.of(new Edit(first.syntax().restSpan(), String.join(" ", words) + " && " + command));
+  }
+
+  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@%+:,./=-]+");
+
+  /**
+   * An exec-form element as one shell word that the shell leaves as it is: bare when it holds
+   * nothing the shell reads ({@code =} only after the program, where it cannot make an
+   * assignment), else single-quoted.
+   */
+  private static String shellWord(String arg, boolean program) {
+    if (PLAIN_WORD.matcher(arg).matches() && !(program && arg.contains("="))) {
+      return arg;
+    }
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 }

@@ -146,6 +146,28 @@ class FinalStageRunsAsRootTest {
   }
 
   @Test
+  void fixTurnsAnExecFormFirstRunIntoTheSameShellCommandToAppendTheUser() {
+    String user = "useradd --uid 10001 --user-group --no-create-home --no-log-init --home-dir /nonexistent"
+        + " --shell /usr/sbin/nologin app";
+    tester.fixes(
+        "FROM debian:12-slim\nRUN [\"touch\", \"/srv/x\"]\nCMD [\"cat\", \"/srv/x\"]\n",
+        "FROM debian:12-slim\nRUN touch /srv/x && " + user + "\nUSER 10001:10001\nCMD [\"cat\", \"/srv/x\"]\n");
+    // single quotes keep what exec form keeps: no expansion, no splitting, a quote as a quote
+    tester.fixes(
+        "FROM debian:12-slim\nRUN [\"sh\", \"-c\", \"echo it's $HOME > /srv/x\"]\n",
+        "FROM debian:12-slim\nRUN sh -c 'echo it'\\''s $HOME > /srv/x' && " + user + "\nUSER 10001:10001\n");
+    // an element with = as the program would read as an assignment
+    tester.fixes(
+        "FROM debian:12-slim\nRUN [\"A=b\", \"--x=1\"]\n",
+        "FROM debian:12-slim\nRUN 'A=b' --x=1 && " + user + "\nUSER 10001:10001\n");
+    // with a SHELL instruction, shell form may not mean /bin/sh -c: a RUN of its own
+    tester.fixes(
+        "FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-c\"]\nRUN [\"touch\", \"/srv/x\"]\n",
+        "FROM debian:12-slim\nRUN " + user + "\nSHELL [\"/bin/bash\", \"-c\"]\nRUN [\"touch\", \"/srv/x\"]\n"
+            + "USER 10001:10001\n");
+  }
+
+  @Test
   void fixAppendsTheUserToAShortFirstRunRatherThanStandingBesideIt() {
     // a RUN of its own next to a short RUN without flags is what DL3059 reports
     tester.fixes(
@@ -189,9 +211,6 @@ class FinalStageRunsAsRootTest {
     tester.fixes(
         "FROM debian:12-slim\nRUN --network=none echo ok > /ok\n",
         "FROM debian:12-slim\n" + create + "RUN --network=none echo ok > /ok\nUSER 10001:10001\n");
-    tester.fixes(
-        "FROM debian:12-slim\nRUN [\"touch\", \"/ok\"]\n",
-        "FROM debian:12-slim\n" + create + "RUN [\"touch\", \"/ok\"]\nUSER 10001:10001\n");
   }
 
   @Test
