@@ -97,24 +97,16 @@ class FixProofIT {
   @Test
   void alpineRuntimeGetsAUserMadeWithBusyBox() throws Exception {
     engine = RealEngine.engine();
-    String alpine = "alpine:stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
-    docker("tag", "dive-test:latest", alpine);
-    images.add(alpine);
+    String alpine = alpineStandIn();
     Files.writeString(dir.resolve("Dockerfile"), "FROM " + alpine + "\nCOPY app.txt /srv/app.txt\nCMD [\"cat\", \"/srv/app.txt\"]\n");
     Files.writeString(dir.resolve("app.txt"), UUID.randomUUID() + "\n");
-    Cli.Result fix = Cli.run("fix", "--no-config", "--only", "ST3001", dir.resolve("Dockerfile").toString());
-    assertThat(fix.exitCode()).as(fix.err()).isZero();
-    assertThat(fix.out())
+    assertThat(fixWith("ST3001"))
         .contains("RUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -h /nonexistent -s /sbin/nologin app\n")
         .endsWith("USER 10001:10001\nCOPY app.txt /srv/app.txt\nCMD [\"cat\", \"/srv/app.txt\"]\n");
-    Files.writeString(dir.resolve("Dockerfile.fixed"), fix.out());
 
     String tag = "stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
-    build(tag + ":original", "Dockerfile");
-    build(tag + ":fixed", "Dockerfile.fixed");
-
-    ImageSnapshot before = ImageSnapshot.of(engine, tag + ":original");
-    ImageSnapshot after = ImageSnapshot.of(engine, tag + ":fixed");
+    ImageSnapshot before = buildSnapshot(tag + ":original", "Dockerfile");
+    ImageSnapshot after = buildSnapshot(tag + ":fixed", "Dockerfile.fixed");
     assertThat(before.differences(after))
         .extracting(ImageSnapshot.Difference::path)
         .contains("/etc/passwd", "/etc/group", "/etc/shadow")
@@ -141,21 +133,14 @@ class FixProofIT {
   @Test
   void execFormFirstRunJoinedWithTheUserWritesTheSameFiles() throws Exception {
     engine = RealEngine.engine();
-    String alpine = "alpine:stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
-    docker("tag", "dive-test:latest", alpine);
-    images.add(alpine);
+    String alpine = alpineStandIn();
     Files.writeString(dir.resolve("Dockerfile"),
         "FROM " + alpine + "\nRUN [\"sh\", \"-c\", \"echo \\\"it's $HOME\\\" > /greeting\"]\nCMD [\"cat\", \"/greeting\"]\n");
-    Cli.Result fix = Cli.run("fix", "--no-config", "--only", "ST3001", dir.resolve("Dockerfile").toString());
-    assertThat(fix.exitCode()).as(fix.err()).isZero();
-    assertThat(fix.out()).contains("RUN sh -c 'echo \"it'\\''s $HOME\" > /greeting' && addgroup -S -g 10001 app && adduser ");
-    Files.writeString(dir.resolve("Dockerfile.fixed"), fix.out());
+    assertThat(fixWith("ST3001")).contains("RUN sh -c 'echo \"it'\\''s $HOME\" > /greeting' && addgroup -S -g 10001 app && adduser ");
 
     String tag = "stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
-    build(tag + ":original", "Dockerfile");
-    build(tag + ":fixed", "Dockerfile.fixed");
-    ImageSnapshot before = ImageSnapshot.of(engine, tag + ":original");
-    ImageSnapshot after = ImageSnapshot.of(engine, tag + ":fixed");
+    ImageSnapshot before = buildSnapshot(tag + ":original", "Dockerfile");
+    ImageSnapshot after = buildSnapshot(tag + ":fixed", "Dockerfile.fixed");
     assertThat(before.files()).containsKey("greeting");
     assertThat(before.differences(after))
         .extracting(ImageSnapshot.Difference::path)
@@ -210,6 +195,27 @@ class FixProofIT {
     assertThat(docker("run", "--rm", "--network=none", tag + ":ignored"))
         .isEqualTo(docker("run", "--rm", "--network=none", tag + ":original"))
         .isEqualTo(Files.readString(dir.resolve("dist/out.txt")) + "module.exports = 1;\n");
+  }
+
+  /** The fixtures' BusyBox image tagged as an {@code alpine} image (no registry is reachable). */
+  private String alpineStandIn() throws Exception {
+    String alpine = "alpine:stowage-fixproof-" + UUID.randomUUID().toString().substring(0, 8);
+    docker("tag", "dive-test:latest", alpine);
+    images.add(alpine);
+    return alpine;
+  }
+
+  /** {@code stowage fix --only RULE} of the Dockerfile, written to Dockerfile.fixed and returned. */
+  private String fixWith(String rule) throws Exception {
+    Cli.Result fix = Cli.run("fix", "--no-config", "--only", rule, dir.resolve("Dockerfile").toString());
+    assertThat(fix.exitCode()).as(fix.err()).isZero();
+    Files.writeString(dir.resolve("Dockerfile.fixed"), fix.out());
+    return fix.out();
+  }
+
+  private ImageSnapshot buildSnapshot(String tag, String dockerfile) throws Exception {
+    build(tag, dockerfile);
+    return ImageSnapshot.of(engine, tag);
   }
 
   private void write(String relative, String content) throws Exception {
