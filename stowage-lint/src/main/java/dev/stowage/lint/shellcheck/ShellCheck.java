@@ -40,7 +40,7 @@ public final class ShellCheck {
 
   /**
    * Answers already given in this process, by binary and script text, up to 8 million characters
-   * of script (the 465 official images' Dockerfiles hold about a tenth of that).
+   * of script (the 497 fixture Dockerfiles, RUN and all, hold 2.4 million characters).
    */
   static final AnswerCache CACHE = new AnswerCache(8_000_000);
 
