@@ -143,7 +143,7 @@ final class StageSplitFix {
         switch (shortName) {
           case "golang" -> go(script.get(), scope, workdir.get(), argv);
           case "rust" -> rust(script.get(), scope, base, workdir.get(), argv, ctx.contextDir().get());
-          default -> java(script.get(), base, workdir.get(), argv);
+          default -> java(script.get(), base, workdir.get(), argv, contextPom(ctx, ins.subList(0, buildAt), workdir.get()));
         };
     if (runtime.isEmpty()
         || (runtime.get().base().equals("scratch")
@@ -367,7 +367,31 @@ final class StageSplitFix {
         && binary.endsWith("/" + program);
   }
 
-  private static Optional<Runtime> java(ShellScript script, ImageReference base, String workdir, List<String> argv) {
+  /**
+   * The context's {@code pom.xml} when the build stage copies the whole context into its one
+   * working directory ({@code WORKDIR /app} then {@code COPY . .}), so that {@code target/} is
+   * beside it.
+   */
+  private static Optional<Path> contextPom(RuleContext ctx, List<Instruction> beforeBuild, String workdir) {
+    long workdirs = beforeBuild.stream().filter(i -> i instanceof Instruction.Workdir).count();
+    Optional<Path> pom = ctx.contextDir().map(d -> d.resolve("pom.xml")).filter(Files::isRegularFile);
+    if (workdirs != 1 || pom.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean workdirSeen = false;
+    for (Instruction i : beforeBuild) {
+      workdirSeen |= i instanceof Instruction.Workdir;
+      if (workdirSeen && i instanceof Instruction.Copy c && c.from().isEmpty() && c.sources().size() == 1
+          && Set.of(".", "./").contains(c.sources().get(0).value())
+          && c.destination().map(Word::value).filter(d -> Set.of(".", "./", workdir, workdir + "/").contains(d)).isPresent()) {
+        return pom;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Runtime> java(
+      ShellScript script, ImageReference base, String workdir, List<String> argv, Optional<Path> pom) {
     boolean builds = script.commands().stream().anyMatch(c -> BuildCommands.mavenBuilds(c) || BuildCommands.gradleBuilds(c));
     if (!builds || script.usesCd()) {
       return Optional.empty();
@@ -391,6 +415,16 @@ final class StageSplitFix {
     // the jar (Maven's copy-dependencies into target/lib, Gradle's build/libs). A jar beside the
     // sources (copied out of target/ by the build) is taken alone.
     String dir = abs.substring(0, abs.lastIndexOf('/'));
+    // Maven's target/ beside a plain POM that names the jar's libraries: the libraries first (a
+    // layer that a source change leaves as it is), then the jar; nothing else of target/.
+    if (dir.equals(workdir + "/target") && pom.isPresent()
+        && script.commands().stream().anyMatch(BuildCommands::mavenBuilds)) {
+      Optional<String> libs = MavenJarLayout.libraryFolder(pom.get());
+      if (libs.isPresent()) {
+        String lib = dir + "/" + libs.get();
+        return Optional.of(new Runtime(jre.get(), List.of(lib + " " + lib, abs + " " + abs)));
+      }
+    }
     String copied = dir.isEmpty() || dir.equals(workdir) || workdir.startsWith(dir + "/") ? abs : dir;
     return Optional.of(new Runtime(jre.get(), List.of(copied + " " + copied)));
   }

@@ -183,6 +183,37 @@ class ToolchainInFinalImageTest {
   }
 
   @Test
+  void fixCopiesTheLibrariesAndTheJarWhenThePomNamesThem() throws Exception {
+    java.nio.file.Files.writeString(context.resolve("pom.xml"), MavenJarLayoutTest.pom(""));
+    RuleTester tester = this.tester.withContext(context);
+    tester.fixes(
+        """
+        FROM maven:3.8-openjdk-17
+        WORKDIR /app
+        COPY . .
+        RUN mvn -B package -DskipTests
+        CMD ["java", "-jar", "target/wordstats.jar"]
+        """,
+        """
+        FROM maven:3.8-openjdk-17 AS build
+        WORKDIR /app
+        COPY . .
+        RUN mvn -B package -DskipTests
+
+        FROM eclipse-temurin:17-jre
+        WORKDIR /app
+        COPY --from=build /app/target/lib /app/target/lib
+        COPY --from=build /app/target/wordstats.jar /app/target/wordstats.jar
+        CMD ["java", "-jar", "target/wordstats.jar"]
+        """);
+    // the POM beside target/ only when the whole context is copied into the working directory
+    tester.fixes(
+        "FROM maven:3.8-openjdk-17\nWORKDIR /app\nCOPY src src\nRUN mvn -B package\nCMD [\"java\", \"-jar\", \"target/w.jar\"]\n",
+        "FROM maven:3.8-openjdk-17 AS build\nWORKDIR /app\nCOPY src src\nRUN mvn -B package\n\nFROM eclipse-temurin:17-jre\n"
+            + "WORKDIR /app\nCOPY --from=build /app/target /app/target\nCMD [\"java\", \"-jar\", \"target/w.jar\"]\n");
+  }
+
+  @Test
   void fixCopiesTheJarsFolderForTheLibrariesItsManifestNames() {
     RuleTester tester = this.tester.withContext(context);
     // maven:...-openjdk-NN images: Docker Hub's openjdk has no JRE of 17, Temurin's is the same OpenJDK
