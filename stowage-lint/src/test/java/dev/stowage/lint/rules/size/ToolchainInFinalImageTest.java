@@ -183,17 +183,19 @@ class ToolchainInFinalImageTest {
   }
 
   @Test
-  void fixCopiesTheLibrariesAndTheJarWhenThePomNamesThem() throws Exception {
-    java.nio.file.Files.writeString(context.resolve("pom.xml"), MavenJarLayoutTest.pom(""));
+  void fixCopiesTheJarsFolderOrWhatThePomSaysTheJarNeeds() throws Exception {
     RuleTester tester = this.tester.withContext(context);
-    tester.fixes(
+    // maven:...-openjdk-NN images: Docker Hub's openjdk has no JRE of 17, Temurin's is the same OpenJDK
+    String naive =
         """
         FROM maven:3.8-openjdk-17
         WORKDIR /app
         COPY . .
         RUN mvn -B package -DskipTests
+        EXPOSE 8080
         CMD ["java", "-jar", "target/wordstats.jar"]
-        """,
+        """;
+    String split =
         """
         FROM maven:3.8-openjdk-17 AS build
         WORKDIR /app
@@ -202,42 +204,20 @@ class ToolchainInFinalImageTest {
 
         FROM eclipse-temurin:17-jre
         WORKDIR /app
-        COPY --from=build /app/target/lib /app/target/lib
-        COPY --from=build /app/target/wordstats.jar /app/target/wordstats.jar
+        %sEXPOSE 8080
         CMD ["java", "-jar", "target/wordstats.jar"]
-        """);
-    // the POM beside target/ only when the whole context is copied into the working directory
+        """;
+    // without a POM that says more, the jar's folder: its manifest may name libraries beside it
+    tester.fixes(naive, split.formatted("COPY --from=build /app/target /app/target\n"));
+    // a plain POM names them: the libraries, then the jar, nothing else of target/
+    java.nio.file.Files.writeString(context.resolve("pom.xml"), MavenJarLayoutTest.pom(""));
+    tester.fixes(naive, split.formatted(
+        "COPY --from=build /app/target/lib /app/target/lib\nCOPY --from=build /app/target/wordstats.jar /app/target/wordstats.jar\n"));
+    // the POM is beside target/ only when the whole context is copied into the working directory
     tester.fixes(
         "FROM maven:3.8-openjdk-17\nWORKDIR /app\nCOPY src src\nRUN mvn -B package\nCMD [\"java\", \"-jar\", \"target/w.jar\"]\n",
         "FROM maven:3.8-openjdk-17 AS build\nWORKDIR /app\nCOPY src src\nRUN mvn -B package\n\nFROM eclipse-temurin:17-jre\n"
             + "WORKDIR /app\nCOPY --from=build /app/target /app/target\nCMD [\"java\", \"-jar\", \"target/w.jar\"]\n");
-  }
-
-  @Test
-  void fixCopiesTheJarsFolderForTheLibrariesItsManifestNames() {
-    RuleTester tester = this.tester.withContext(context);
-    // maven:...-openjdk-NN images: Docker Hub's openjdk has no JRE of 17, Temurin's is the same OpenJDK
-    tester.fixes(
-        """
-        FROM maven:3.8-openjdk-17
-        WORKDIR /app
-        COPY . .
-        RUN mvn -B package -DskipTests
-        EXPOSE 8080
-        CMD ["java", "-jar", "target/wordstats.jar"]
-        """,
-        """
-        FROM maven:3.8-openjdk-17 AS build
-        WORKDIR /app
-        COPY . .
-        RUN mvn -B package -DskipTests
-
-        FROM eclipse-temurin:17-jre
-        WORKDIR /app
-        COPY --from=build /app/target /app/target
-        EXPOSE 8080
-        CMD ["java", "-jar", "target/wordstats.jar"]
-        """);
   }
 
   @Test
