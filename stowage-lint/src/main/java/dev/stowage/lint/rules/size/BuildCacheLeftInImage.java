@@ -59,7 +59,9 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
       Scope scope = ctx.scopeBefore(run);
       // Whatever a step writes below a mount (cache, tmpfs, bind) stays out of its layer.
       List<String> mounts = run.mounts().stream().flatMap(m -> m.target().stream()).map(scope::expandOrRaw).toList();
-      Optional<String> v8Cache = corepack ? Optional.empty() : v8CompileCache(scope, chain, run);
+      // Where yarn's V8 cache goes is looked up only for a RUN that runs yarn (#3 lint speed).
+      boolean runsYarn = script.commands().stream().anyMatch(c -> YARN.contains(BuildCommands.program(c)));
+      Optional<String> v8Cache = corepack || !runsYarn ? Optional.empty() : v8CompileCache(scope, chain, run);
       for (Command c : script.commands()) {
         Optional<String> message = leftover(c, script, scope, mounts, rubyBase || gemrc, v8Cache);
         if (message.isPresent()) {
@@ -201,8 +203,7 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
           return Optional.empty();
         }
         String d = v8Cache.get();
-        Leftover v8 = new Leftover("V8 compile cache", d, "v8-compile-cache", "rm -rf " + d);
-        if (mounts.stream().anyMatch(t -> t.contains(v8.fragment()) || covers(t, d)) || cleaned(c, script, v8)) {
+        if (!stays(new Leftover("V8 compile cache", d, "v8-compile-cache", "rm -rf " + d), c, script, mounts)) {
           return Optional.empty();
         }
         return Optional.of(
@@ -219,13 +220,7 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
       }
       default -> {}
     }
-    List<Leftover> kept = new ArrayList<>();
-    for (Leftover l : left) {
-      boolean mounted = mounts.stream().anyMatch(t -> t.contains(l.fragment()) || covers(t, l.directory()));
-      if (!mounted && !cleaned(c, script, l)) {
-        kept.add(l);
-      }
-    }
+    List<Leftover> kept = left.stream().filter(l -> stays(l, c, script, mounts)).toList();
     if (kept.isEmpty()) {
       return Optional.empty();
     }
@@ -238,6 +233,12 @@ public final class BuildCacheLeftInImage implements DockerfileRule {
             + "), run `"
             + kept.get(0).cleanup()
             + "` in the same RUN, or build in an earlier stage");
+  }
+
+  /** Whether the cache reaches the layer: no mount over its folder, no clean-up after {@code c}. */
+  private static boolean stays(Leftover l, Command c, ShellScript script, List<String> mounts) {
+    return mounts.stream().noneMatch(t -> t.contains(l.fragment()) || covers(t, l.directory()))
+        && !cleaned(c, script, l);
   }
 
   private static boolean cleaned(Command c, ShellScript script, Leftover l) {
