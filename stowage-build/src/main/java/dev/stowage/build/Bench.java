@@ -358,7 +358,7 @@ public final class Bench {
           .filter(p -> !dockerfiles.contains(p))
           .map(p -> copy.relativize(p).toString().replace('\\', '/'))
           .filter(r -> !r.equals(DockerIgnore.FILE_NAME) && !ignore.excludes(r))
-          .filter(r -> !isDockerfileName(r.substring(r.lastIndexOf('/') + 1)))
+          .filter(r -> !isDockerfileName(fileName(r)))
           .sorted()
           .forEach(files::add);
     }
@@ -386,7 +386,7 @@ public final class Bench {
     }
     Optional<String> deps = preferred.flatMap(Targets::deps).filter(copied::contains);
     if (deps.isEmpty()) {
-      deps = copied.stream().filter(f -> isManifest(f.substring(f.lastIndexOf('/') + 1))).findFirst();
+      deps = copied.stream().filter(f -> isManifest(fileName(f))).findFirst();
     }
     Optional<String> src = preferred.flatMap(Targets::src).filter(copied::contains);
     if (src.isEmpty()) {
